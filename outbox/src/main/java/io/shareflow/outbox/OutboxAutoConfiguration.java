@@ -1,0 +1,87 @@
+package io.shareflow.outbox;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.api.Location;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Wires the outbox into a Spring Boot service: {@link OutboxWriter}, {@link ProcessedEvents},
+ * the {@link OutboxRelay} (unless {@code shareflow.outbox.relay.enabled=false}), its meters, and
+ * the outbox's Flyway migrations ({@code classpath:db/outbox}) into the service's own Flyway.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(OutboxSettings.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxWriter outboxWriter(DataSource dataSource, OutboxSettings settings, Environment environment,
+                              ObjectProvider<TraceparentSource> traceparents) {
+        String source = settings.eventSource().isBlank()
+                ? "/shareflow/" + environment.getProperty("spring.application.name", "unknown")
+                : settings.eventSource();
+        return new OutboxWriter(JdbcClient.create(dataSource), source,
+                traceparents.getIfAvailable(TraceparentSource::newTracePerEvent));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedEvents processedEvents(DataSource dataSource) {
+        return new ProcessedEvents(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxMetrics outboxMetrics(ObjectProvider<MeterRegistry> registry, DataSource dataSource) {
+        return new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "shareflow.outbox.relay", name = "enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(DataSourceProperties dataSource, KafkaProperties kafka, OutboxSettings settings,
+                            OutboxMetrics metrics) {
+        return new OutboxRelay(
+                RelayConnectionFactory.of(dataSource.determineUrl(), dataSource.determineUsername(),
+                        dataSource.determinePassword()),
+                kafka.buildProducerProperties(), settings.relay(), metrics);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(FlywayConfigurationCustomizer.class)
+    static class OutboxMigrations {
+
+        /** Adds the outbox's own migrations to the service's Flyway (versions {@code 0.x}, before the service's). */
+        @Bean
+        FlywayConfigurationCustomizer outboxFlywayLocation() {
+            return configuration -> configuration.locations(Stream.concat(
+                    Arrays.stream(configuration.getLocations()),
+                    Stream.of(new Location("classpath:db/outbox"))).toArray(Location[]::new));
+        }
+    }
+}

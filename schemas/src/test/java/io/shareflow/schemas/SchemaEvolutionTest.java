@@ -1,0 +1,83 @@
+package io.shareflow.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shareflow.events.ShareRequested;
+import java.io.IOException;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a compatible change means on the wire: with a hypothetical ShareRequested v2 (v1 plus an
+ * optional {@code recipientLocale}), an upgraded consumer reads v1 data and a not-yet-upgraded
+ * consumer reads v2 data, as long as the v2 schema is kept in the jar it runs with.
+ *
+ * <p>The test schema is v1 plus one field; when ShareRequested really gets a v2, base it on that.
+ */
+class SchemaEvolutionTest {
+
+    private static Schema v2;
+    // Generic records with the same logical-type conversions as the generated classes.
+    private static final GenericData GENERIC = new GenericData();
+
+    @BeforeAll
+    static void loadV2() throws IOException {
+        v2 = new Schema.Parser().parse(SchemaEvolutionTest.class.getResourceAsStream("/evolution/ShareRequested-v2-optional-field.avsc"));
+        GENERIC.addLogicalTypeConversion(new Conversions.UUIDConversion());
+        GENERIC.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    }
+
+    @Test
+    void aConsumerOnV2ReadsWhatV1Wrote() throws IOException {
+        ShareRequested written = EventFixtures.shareRequested();
+        byte[] bytes = AvroEventSerializer.encode(written);
+        BinaryMessageDecoder<GenericRecord> v2Reader = new BinaryMessageDecoder<>(GENERIC, v2, SchemaVersions.kept().with(v2));
+
+        GenericRecord read = v2Reader.decode(bytes);
+
+        assertThat(read.getSchema()).isEqualTo(v2);
+        assertThat(read.get("recipientLocale")).as("the default of the new field").isNull();
+        for (Schema.Field field : ShareRequested.SCHEMA$.getFields()) {
+            assertThat(String.valueOf(read.get(field.name()))).as(field.name())
+                    .isEqualTo(String.valueOf(written.get(field.pos())));
+        }
+    }
+
+    @Test
+    void aConsumerOnV1ReadsWhatV2WroteIntoTheCurrentClass() throws IOException {
+        ShareRequested expected = EventFixtures.shareRequested();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GENERIC, v2).encode(asV2(expected, "de-CH")).array();
+
+        SpecificRecord read = new AvroEventDeserializer(SchemaVersions.kept().with(v2)).deserialize(Topics.SHARE_EVENTS, bytes);
+
+        assertThat(read).isInstanceOf(ShareRequested.class).isEqualTo(expected);
+    }
+
+    @Test
+    void v2DataIsRejectedUntilV2IsKept() throws IOException {
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GENERIC, v2).encode(asV2(EventFixtures.shareRequested(), "fr")).array();
+
+        assertThatThrownBy(() -> new AvroEventDeserializer().deserialize(Topics.SHARE_EVENTS, bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Unknown schema fingerprint");
+    }
+
+    private static GenericRecord asV2(ShareRequested v1, String recipientLocale) {
+        GenericData.Record record = new GenericData.Record(v2);
+        for (Schema.Field field : ShareRequested.SCHEMA$.getFields()) {
+            record.put(field.name(), v1.get(field.pos()));
+        }
+        record.put("recipientLocale", recipientLocale);
+        return record;
+    }
+}
