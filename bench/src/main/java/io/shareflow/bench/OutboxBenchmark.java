@@ -1,0 +1,287 @@
+package io.shareflow.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shareflow.embedded.KraftBroker;
+import io.shareflow.embedded.PostgresServer;
+import io.shareflow.events.ShareRequested;
+import io.shareflow.outbox.OutboxMetrics;
+import io.shareflow.outbox.OutboxRelay;
+import io.shareflow.outbox.OutboxWriter;
+import io.shareflow.outbox.RelayConnectionFactory;
+import io.shareflow.outbox.RelaySettings;
+import io.shareflow.outbox.TraceparentSource;
+import io.shareflow.schemas.AvroEventSerializer;
+import io.shareflow.schemas.CloudEventHeaders;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.flywaydb.core.Flyway;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Measures the outbox against raw baselines in one run, on the embedded PostgreSQL 17 and KRaft
+ * broker: (a) the relay's drain rate against a raw {@link KafkaProducer} loop with the relay's
+ * producer settings, (b) {@link OutboxWriter} in a transaction against a plain JDBC insert of the
+ * same row. Run: {@code ./mvnw -B -Pbench -pl bench -am verify -DskipTests}.
+ */
+public final class OutboxBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
+    private static final int KEYS = 1_000;
+    private static final int WRITES = Integer.getInteger("bench.writes", 20_000);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<String> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        try (PostgresServer postgres = PostgresServer.onFreePort().start();
+             KraftBroker kafka = KraftBroker.onFreePort().start()) {
+            new OutboxBenchmark().run(postgres, kafka);
+        }
+        System.exit(0);
+    }
+
+    private void run(PostgresServer postgres, KraftBroker kafka) throws Exception {
+        List<Event> events = events(EVENTS);
+        System.out.printf(Locale.ROOT, "%nshareflow outbox benchmark: %,d events of %d bytes over %,d keys; %d cores, Java %s%n",
+                EVENTS, events.get(0).payload.length, KEYS, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+
+        // Warm-up of both sides so neither pays the JIT for the other.
+        rawProducer(kafka, events.subList(0, 10_000));
+        drain(postgres, kafka, events.subList(0, 10_000), "bench_warmup");
+
+        Result raw = rawProducer(kafka, events);
+        Result drain = drain(postgres, kafka, events, "bench_drain");
+        Result plain = plainInsert(postgres, events.subList(0, WRITES));
+        Result writer = outboxWriter(postgres, events.subList(0, WRITES));
+
+        row("(a) drain 100k: raw KafkaProducer loop", raw);
+        row("(a) drain 100k: outbox relay", drain);
+        rows.add(String.format(Locale.ROOT, "| (a) ratio relay / raw producer | %.2f× | | |", drain.perSecond / raw.perSecond));
+        row("(b) 1 event per tx: plain JDBC insert", plain);
+        row("(b) 1 event per tx: OutboxWriter", writer);
+        rows.add(String.format(Locale.ROOT, "| (b) ratio OutboxWriter / plain JDBC | %.2f× | | |", writer.perSecond / plain.perSecond));
+
+        System.out.println();
+        System.out.println("| measurement | events/s | p50 ms | p99 ms |");
+        System.out.println("|---|---:|---:|---:|");
+        rows.forEach(System.out::println);
+        System.out.println();
+    }
+
+    private Result rawProducer(KraftBroker kafka, List<Event> events) throws Exception {
+        String topic = topic(kafka, "bench.raw");
+        Map<String, Object> config = new HashMap<>(OutboxRelay.producerDefaults());
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        long[] latencies = new long[events.size()];
+        CountDownLatch acked = new CountDownLatch(events.size());
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, e.key, e.payload);
+                e.headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+                int index = i;
+                long sent = System.nanoTime();
+                producer.send(record, (metadata, exception) -> {
+                    if (exception != null) {
+                        throw new IllegalStateException(exception);
+                    }
+                    latencies[index] = System.nanoTime() - sent;
+                    acked.countDown();
+                });
+            }
+            producer.flush();
+            if (!acked.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("raw producer: not every record was acknowledged");
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        requireOnTopic(kafka, topic, events.size());
+        return new Result(events.size() * 1e9 / elapsed, new Percentiles(latencies));
+    }
+
+    private Result drain(PostgresServer postgres, KraftBroker kafka, List<Event> events, String database) throws Exception {
+        String topic = topic(kafka, "bench.outbox");
+        String url = postgres.createDatabase(database);
+        DataSource ds = postgres.dataSource(database);
+        Flyway.configure().dataSource(ds).locations("classpath:db/outbox").load().migrate();
+        insertPending(ds, topic, events);
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = new OutboxRelay(RelayConnectionFactory.of(url, PostgresServer.USER, ""),
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), RelaySettings.defaults(), new OutboxMetrics(meters));
+        JdbcClient jdbc = JdbcClient.create(ds);
+        long start = System.nanoTime();
+        relay.start();
+        while (jdbc.sql("select exists (select 1 from outbox_event where published_at is null)").query(Boolean.class).single()) {
+            Thread.sleep(5);
+        }
+        long elapsed = System.nanoTime() - start;
+        relay.stop();
+        requireOnTopic(kafka, topic, events.size());
+        // A drain has no per-event latency of its own (every row was waiting before it started).
+        return new Result(events.size() * 1e9 / elapsed, null);
+    }
+
+    private Result plainInsert(PostgresServer postgres, List<Event> events) throws Exception {
+        try (HikariDataSource pool = pool(postgres, "bench_plain")) {
+            long[] latencies = new long[events.size()];
+            long start = System.nanoTime();
+            try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                    insert into outbox_event (id, aggregatetype, aggregateid, type, payload, headers, topic)
+                    values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""")) {
+                c.setAutoCommit(false);
+                for (int i = 0; i < events.size(); i++) {
+                    Event e = events.get(i);
+                    long t0 = System.nanoTime();
+                    ps.setObject(1, e.id);
+                    ps.setString(2, "share");
+                    ps.setString(3, e.key);
+                    ps.setString(4, "ShareRequested");
+                    ps.setBytes(5, e.payload);
+                    ps.setString(6, e.headersJson);
+                    ps.setString(7, "bench.plain");
+                    ps.executeUpdate();
+                    c.commit();
+                    latencies[i] = System.nanoTime() - t0;
+                }
+            }
+            return new Result(events.size() * 1e9 / (System.nanoTime() - start), new Percentiles(latencies));
+        }
+    }
+
+    private Result outboxWriter(PostgresServer postgres, List<Event> events) {
+        try (HikariDataSource pool = pool(postgres, "bench_writer")) {
+            OutboxWriter writer = new OutboxWriter(JdbcClient.create(pool), "/shareflow/bench",
+                    TraceparentSource.newTracePerEvent());
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+            long[] latencies = new long[events.size()];
+            long start = System.nanoTime();
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                long t0 = System.nanoTime();
+                tx.executeWithoutResult(status -> writer.append("bench.writer", "share", e.key, e.event));
+                latencies[i] = System.nanoTime() - t0;
+            }
+            return new Result(events.size() * 1e9 / (System.nanoTime() - start), new Percentiles(latencies));
+        }
+    }
+
+    private static HikariDataSource pool(PostgresServer postgres, String database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.createDatabase(database));
+        config.setUsername(PostgresServer.USER);
+        config.setMaximumPoolSize(4);
+        HikariDataSource pool = new HikariDataSource(config);
+        Flyway.configure().dataSource(pool).locations("classpath:db/outbox").load().migrate();
+        return pool;
+    }
+
+    private static void insertPending(DataSource ds, String topic, List<Event> events) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into outbox_event (id, aggregatetype, aggregateid, type, payload, headers, topic)
+                values (?, 'share', ?, 'ShareRequested', ?, cast(? as jsonb), ?)""")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                ps.setObject(1, e.id);
+                ps.setString(2, e.key);
+                ps.setBytes(3, e.payload);
+                ps.setString(4, e.headersJson);
+                ps.setString(5, topic);
+                ps.addBatch();
+                if (i % 1000 == 999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
+    }
+
+    private static String topic(KraftBroker kafka, String prefix) throws Exception {
+        String topic = prefix + "." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        return topic;
+    }
+
+    private static void requireOnTopic(KraftBroker kafka, String topic, long expected) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < 3; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            long total = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            if (total != expected) {
+                throw new IllegalStateException(topic + " holds " + total + " records, expected " + expected);
+            }
+        }
+    }
+
+    private static List<Event> events(int count) {
+        List<UUID> keys = new ArrayList<>(KEYS);
+        for (int i = 0; i < KEYS; i++) {
+            keys.add(UUID.randomUUID());
+        }
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UUID shareId = keys.get(i % KEYS);
+            ShareRequested event = ShareRequested.newBuilder()
+                    .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setShareId(shareId)
+                    .setRequestId(UUID.randomUUID()).setOrganizationId(UUID.randomUUID()).setResourceId(UUID.randomUUID())
+                    .setResourceName("Quarterly maintenance report.pdf").setResourceKind("file")
+                    .setDocumentType("maintenance-file").setSharerUserId(UUID.randomUUID()).setSharerName("Ada Lovelace")
+                    .setSharerEmail("ada@example.com").setRecipientEmail("recipient" + i + "@example.com")
+                    .setRecipientUserId(null).setRole("viewer").setSubject(null).setMessage(null).setExpiresAt(null)
+                    .setNotify(true).setLinkUrl("http://localhost:8080/s/" + "x".repeat(22))
+                    .build();
+            Map<String, String> headers = CloudEventHeaders.of(event, "/shareflow/bench");
+            events.add(new Event(event.getEventId(), shareId.toString(), event, AvroEventSerializer.encode(event),
+                    headers, JSON.writeValueAsString(headers)));
+        }
+        return events;
+    }
+
+    private void row(String name, Result r) {
+        rows.add(r.latency == null
+                ? String.format(Locale.ROOT, "| %s | %,.0f | – | – |", name, r.perSecond)
+                : String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f |", name, r.perSecond, r.latency.millis(50), r.latency.millis(99)));
+    }
+
+    private record Event(UUID id, String key, ShareRequested event, byte[] payload, Map<String, String> headers,
+                         String headersJson) {
+    }
+
+    private record Result(double perSecond, Percentiles latency) {
+    }
+}
