@@ -1,0 +1,91 @@
+package io.shareflow.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.shareflow.support.security.JwtTokens;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The demo organisations, users and documents local-stack seeds through the services' own REST
+ * APIs, recorded in {@code <data>/seed.json} so a restart with the same data directory reuses
+ * them instead of seeding twice.
+ */
+public record DemoData(UUID platformOrgId, UUID adminId, UUID acmeId, UUID aliceId, UUID bobId, UUID carolId,
+                       UUID globexId, UUID daveId, UUID folderId, UUID maintenanceLogId, UUID internalMemoId) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TOKEN_TTL = Duration.ofHours(12);
+
+    static DemoData seedOrLoad(LocalStackSettings settings) {
+        Path record = settings.dataDir().resolve("seed.json");
+        if (Files.exists(record)) {
+            return JSON.readValue(record.toFile(), DemoData.class);
+        }
+        DemoData data = seed(settings);
+        try {
+            Files.writeString(record, JSON.writeValueAsString(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return data;
+    }
+
+    private static DemoData seed(LocalStackSettings s) {
+        UUID platformOrg = UUID.randomUUID();
+        UUID adminId = UUID.randomUUID();
+        String admin = JwtTokens.issue(s.jwtSecret(), adminId, platformOrg, "operator@shareflow.local",
+                "Platform operator", List.of("admin"), TOKEN_TTL);
+        String users = s.provisionerUrl() + "/v1/users";
+        UUID acme = id(RestCalls.post(s.provisionerUrl() + "/v1/organizations", admin, Map.of("name", "Acme Aviation")));
+        UUID globex = id(RestCalls.post(s.provisionerUrl() + "/v1/organizations", admin, Map.of("name", "Globex")));
+        UUID alice = id(RestCalls.post(users, admin, user("alice@acme.example", "Alice Archer", acme)));
+        UUID bob = id(RestCalls.post(users, admin, user("bob@acme.example", "Bob Baker", acme)));
+        UUID carol = id(RestCalls.post(users, admin, user("carol@acme.example", "Carol Cook", acme)));
+        UUID dave = id(RestCalls.post(users, admin, user("dave@globex.example", "Dave Dunn", globex)));
+
+        String aliceToken = JwtTokens.issue(s.jwtSecret(), alice, acme, "alice@acme.example", "Alice Archer",
+                List.of("producer-admin"), TOKEN_TTL);
+        String resources = s.shareApiUrl() + "/v1/resources";
+        UUID folder = id(RestCalls.post(resources, aliceToken, Map.of("name", "Fleet maintenance", "kind", "folder")));
+        UUID log = id(RestCalls.post(resources, aliceToken, Map.of("name", "A320 maintenance log.pdf", "kind", "file",
+                "documentType", "maintenance-file", "parentId", folder.toString())));
+        UUID memo = id(RestCalls.post(resources, aliceToken, Map.of("name", "Internal memo.docx", "kind", "file",
+                "documentType", "internal")));
+        return new DemoData(platformOrg, adminId, acme, alice, bob, carol, globex, dave, folder, log, memo);
+    }
+
+    String adminToken(String secret) {
+        return JwtTokens.issue(secret, adminId, platformOrgId, "operator@shareflow.local", "Platform operator",
+                List.of("admin"), TOKEN_TTL);
+    }
+
+    String aliceToken(String secret) {
+        return JwtTokens.issue(secret, aliceId, acmeId, "alice@acme.example", "Alice Archer", List.of("producer-admin"), TOKEN_TTL);
+    }
+
+    String bobToken(String secret) {
+        return JwtTokens.issue(secret, bobId, acmeId, "bob@acme.example", "Bob Baker", List.of("producer-user"), TOKEN_TTL);
+    }
+
+    String carolToken(String secret) {
+        return JwtTokens.issue(secret, carolId, acmeId, "carol@acme.example", "Carol Cook", List.of("viewer"), TOKEN_TTL);
+    }
+
+    private static Map<String, String> user(String email, String name, UUID org) {
+        return Map.of("email", email, "displayName", name, "organizationId", org.toString());
+    }
+
+    private static UUID id(RestCalls.Response response) {
+        if (response.status() != 201) {
+            throw new IllegalStateException("Seeding failed: HTTP " + response.status() + " " + response.body());
+        }
+        return UUID.fromString(response.data().path("id").asText());
+    }
+}

@@ -1,0 +1,212 @@
+package io.shareflow.localstack;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.shareflow.embedded.KraftBroker;
+import io.shareflow.embedded.PostgresServer;
+import io.shareflow.embedded.mail.MailCatcher;
+
+/**
+ * The whole system on embedded infrastructure: a KRaft Kafka broker, PostgreSQL 17 (one database
+ * per service), a capturing SMTP server with a web page and JSON API, and the three services as
+ * child processes configured only by environment variables. Seeds demo data and prints tokens.
+ *
+ * <p>Run {@code java -jar local-stack/target/local-stack.jar}; Ctrl-C stops everything.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final LocalStackSettings settings;
+    private PostgresServer postgres;
+    private KraftBroker kafka;
+    private MailCatcher mail;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private DemoData demo;
+
+    public LocalStack(LocalStackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        LocalStack stack = new LocalStack(LocalStackSettings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping shareflow local-stack ...");
+            stack.close();
+            System.out.println("Stopped.");
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("local-stack failed to start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printBanner((System.nanoTime() - started) / 1e9);
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts infrastructure, then the services (in parallel), then seeds the demo data. */
+    public LocalStack start() {
+        postgres = new PostgresServer(settings.postgresPort(), settings.dataDir().resolve("postgres")).start();
+        for (String db : List.of("share_api", "user_provisioner", "share_notifier")) {
+            postgres.createDatabase(db);
+        }
+        kafka = new KraftBroker(settings.kafkaPort(), settings.dataDir().resolve("kafka"), false).start();
+        mail = new MailCatcher(settings.smtpPort(), settings.mailHttpPort()).start();
+
+        services.add(new ServiceProcess("user-provisioner", settings.provisionerPort(), settings.home(),
+                settings.dataDir().resolve("logs"), env("user_provisioner", settings.provisionerPort())));
+        services.add(new ServiceProcess("share-notifier", settings.notifierPort(), settings.home(),
+                settings.dataDir().resolve("logs"), env("share_notifier", settings.notifierPort())));
+        services.add(new ServiceProcess("share-api", settings.shareApiPort(), settings.home(),
+                settings.dataDir().resolve("logs"), env("share_api", settings.shareApiPort())));
+        services.forEach(ServiceProcess::start);
+        services.forEach(s -> s.awaitHealthy(SERVICE_START_TIMEOUT));
+
+        demo = DemoData.seedOrLoad(settings);
+        awaitDirectoryReplica(Duration.ofSeconds(60));
+        return this;
+    }
+
+    private Map<String, String> env(String database, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_DATASOURCE_PASSWORD", "");
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SPRING_MAIL_HOST", "localhost");
+        env.put("SPRING_MAIL_PORT", String.valueOf(settings.smtpPort()));
+        if (database.equals("share_api")) {
+            env.put("SHAREFLOW_LINKS_BASE_URL", settings.shareApiUrl());
+        }
+        env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
+        if (database.equals("user_provisioner")) {
+            // A new recipient registers with the link user-provisioner logs (no e-mail carries it yet).
+            env.put("SHAREFLOW_REGISTRATION_LOG_LINKS", "true");
+        }
+        env.putAll(settings.extraEnv());
+        return env;
+    }
+
+    /**
+     * share-api checks recipients against its replica of the user directory; the demo's
+     * "other organisation" example only works once the seeded users have reached it.
+     */
+    private void awaitDirectoryReplica(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = postgres.dataSource("share_api").getConnection();
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from directory_user")) {
+                rs.next();
+                if (rs.getLong(1) >= 4) {
+                    return;
+                }
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not read share-api's user directory: " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalStateException("share-api's user directory did not receive the demo users in " + timeout);
+    }
+
+    public LocalStackSettings settings() {
+        return settings;
+    }
+
+    public DemoData demo() {
+        return demo;
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KraftBroker kafka() {
+        return kafka;
+    }
+
+    /** Stops the services first (they drain their outboxes), then mail, Kafka and PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        if (mail != null) {
+            mail.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    private void printBanner(double seconds) {
+        String secret = settings.jwtSecret();
+        String alice = demo.aliceToken(secret);
+        System.out.printf(Locale.ROOT, """
+
+                shareflow local-stack is up (ready in %.1f s)
+                  share-api         %s
+                  user-provisioner  %s
+                  share-notifier    %s
+                  captured mail     %s   (JSON: %s/api/messages)
+                  Kafka             %s
+                  PostgreSQL        localhost:%d  (databases share_api, user_provisioner, share_notifier; user postgres)
+                  data directory    %s   (service logs in logs/)
+                  JWT HMAC secret   %s%s
+
+                Bearer tokens (12 h):
+                  admin (platform operator) %s
+                  alice (producer-admin, Acme Aviation) %s
+                  bob   (producer-user,  Acme Aviation) %s
+                  carol (viewer,         Acme Aviation) %s
+
+                Demo documents (Acme Aviation): folder "Fleet maintenance" %s,
+                  file "A320 maintenance log.pdf" %s, file "Internal memo.docx" (internal) %s
+
+                Share the maintenance log with a new colleague:
+                  curl -s -X POST %s/v1/shares/%s \\
+                    -H 'Authorization: Bearer %s' \\
+                    -H 'Content-Type: application/json' \\
+                    -d '{"recipientEmail": "new.colleague@example.com", "message": "Here is the A320 log."}'
+                Then open %s for the e-mail, and GET %s/v1/shares/<shareId> with the same token.
+
+                For the README's walkthrough, paste into your shell:
+                  export ADMIN='%s' ALICE='%s' CAROL='%s' FOLDER=%s LOG=%s MEMO=%s
+                Ctrl-C stops everything.
+                """,
+                seconds, settings.shareApiUrl(), settings.provisionerUrl(), settings.notifierUrl(), settings.mailUrl(),
+                settings.mailUrl(), kafka.bootstrapServers(), settings.postgresPort(), settings.dataDir(), secret,
+                settings.generatedSecret() ? "   (generated; set SHAREFLOW_SECURITY_JWT_HMAC_SECRET to fix it)" : "",
+                demo.adminToken(secret), alice, demo.bobToken(secret), demo.carolToken(secret),
+                demo.folderId(), demo.maintenanceLogId(), demo.internalMemoId(),
+                settings.shareApiUrl(), demo.maintenanceLogId(), alice, settings.mailUrl(), settings.shareApiUrl(),
+                demo.adminToken(secret), alice, demo.carolToken(secret), demo.folderId(), demo.maintenanceLogId(),
+                demo.internalMemoId());
+    }
+}

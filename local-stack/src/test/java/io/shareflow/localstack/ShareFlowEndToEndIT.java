@@ -1,0 +1,198 @@
+package io.shareflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.shareflow.embedded.mail.CapturedMessage;
+import io.shareflow.localstack.RestCalls.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole system as local-stack runs it — three service jars as child processes on real Kafka,
+ * PostgreSQL and SMTP — driven only through its public interfaces: REST, the mailbox, the databases.
+ */
+class ShareFlowEndToEndIT {
+
+    private static LocalStack stack;
+    private static String alice;
+    private static String admin;
+
+    @BeforeAll
+    static void startTheWholeSystem() {
+        // Shrink the notifier's retry window from about an hour to a few seconds.
+        stack = new LocalStack(LocalStackSettings.onFreePorts(Map.of(
+                "SHAREFLOW_NOTIFIER_RETRY_MAX_ATTEMPTS", "3",
+                "SHAREFLOW_NOTIFIER_RETRY_INITIAL_BACKOFF", "500ms",
+                "SHAREFLOW_NOTIFIER_RETRY_MULTIPLIER", "2",
+                "SHAREFLOW_NOTIFIER_RETRY_MAX_BACKOFF", "2s"))).start();
+        alice = stack.demo().aliceToken(stack.settings().jwtSecret());
+        admin = stack.demo().adminToken(stack.settings().jwtSecret());
+    }
+
+    @AfterAll
+    static void stopIt() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aNewRecipientGetsADeactivatedAccountExactlyOneEmailAndAnActiveShare() {
+        String recipient = "new." + UUID.randomUUID() + "@example.com";
+        Response accepted = share(recipient);
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode created = accepted.data().path("shares").get(0);
+        String shareId = created.path("shareId").asText();
+        String url = created.path("url").asText();
+        assertThat(accepted.location()).isEqualTo("/v1/shares/" + shareId);
+        assertThat(created.path("status").asText()).isEqualTo("PENDING");
+
+        JsonNode share = awaitShare(shareId, s -> s.path("status").asText().equals("ACTIVE"));
+        assertThat(share.path("provisioning").asText()).isEqualTo("USER_CREATED");
+        assertThat(share.path("notification").asText()).isEqualTo("SENT");
+
+        Response users = RestCalls.get(stack.settings().provisionerUrl() + "/v1/users?email=" + recipient, admin);
+        assertThat(users.status()).isEqualTo(200);
+        assertThat(users.data()).hasSize(1);
+        assertThat(users.data().get(0).path("status").asText()).isEqualTo("DEACTIVATED");
+        assertThat(users.data().get(0).path("organizationId").asText()).isEqualTo(stack.demo().acmeId().toString());
+
+        List<CapturedMessage> mails = mailsTo(recipient);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).text()).contains(url).contains("A320 maintenance log.pdf").contains("Alice Archer");
+    }
+
+    @Test
+    void anExistingUserOfTheSameOrganisationIsFoundNotCreated() {
+        Response accepted = share("bob@acme.example");
+        assertThat(accepted.status()).isEqualTo(202);
+        String shareId = accepted.data().path("shares").get(0).path("shareId").asText();
+
+        JsonNode share = awaitShare(shareId, s -> s.path("status").asText().equals("ACTIVE"));
+        assertThat(share.path("provisioning").asText()).isEqualTo("EXISTING_USER");
+        assertThat(share.path("notification").asText()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aRecipientOfAnotherOrganisationIsRefusedAndNothingIsRecordedOrSent() throws Exception {
+        Response refused = share("Dave@Globex.example");
+        assertThat(refused.status()).isEqualTo(422);
+        JsonNode error = refused.body().path("errors").get(0);
+        assertThat(error.path("errorCode").asText()).isEqualTo("UnprocessableEntity");
+        assertThat(error.path("extension").path("recipientEmail").asText()).isEqualToIgnoringCase("dave@globex.example");
+
+        assertThat(sharesInDatabaseFor("dave@globex.example")).isZero();
+        assertThat(outboxRowsMentioning("dave@globex.example")).isZero();
+        assertThat(mailsTo("dave@globex.example")).isEmpty();
+    }
+
+    @Test
+    void whenSmtpIsDownForTheWholeRetryWindowTheShareBecomesNotificationFailedAndStaysReadable() {
+        stack.mail().stopSmtp();
+        try {
+            String recipient = "unlucky." + UUID.randomUUID() + "@example.com";
+            Response accepted = share(recipient);
+            assertThat(accepted.status()).isEqualTo(202);
+            String shareId = accepted.data().path("shares").get(0).path("shareId").asText();
+
+            JsonNode share = awaitShare(shareId, s -> s.path("status").asText().equals("NOTIFICATION_FAILED"));
+            assertThat(share.path("notification").asText()).isEqualTo("FAILED");
+            assertThat(share.path("provisioning").asText()).isEqualTo("USER_CREATED");
+            assertThat(RestCalls.get(stack.settings().shareApiUrl() + "/v1/shares/" + shareId, alice).status()).isEqualTo(200);
+        } finally {
+            stack.mail().startSmtp();
+        }
+    }
+
+    @Test
+    void fiftyConcurrentSharesGiveFiftyEmailsAndFiftyActiveSharesWithoutDuplicates() throws Exception {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            recipients.add("crowd" + i + "." + batch + "@example.com");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<String> shareIds = new ArrayList<>();
+        try {
+            List<Future<Response>> calls = new ArrayList<>();
+            for (String r : recipients) {
+                calls.add(pool.submit(() -> share(r)));
+            }
+            for (Future<Response> call : calls) {
+                Response response = call.get(60, TimeUnit.SECONDS);
+                assertThat(response.status()).isEqualTo(202);
+                shareIds.add(response.data().path("shares").get(0).path("shareId").asText());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(shareIds).doesNotHaveDuplicates().hasSize(50);
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> shareIds.stream()
+                .allMatch(id -> getShare(id).path("status").asText().equals("ACTIVE")));
+        Map<String, Long> mailsPerRecipient = stack.mail().messages().stream()
+                .flatMap(m -> m.to().stream())
+                .filter(to -> to.endsWith("." + batch + "@example.com"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(mailsPerRecipient).hasSize(50).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1L));
+    }
+
+    private static Response share(String recipient) {
+        return RestCalls.post(stack.settings().shareApiUrl() + "/v1/shares/" + stack.demo().maintenanceLogId(), alice,
+                Map.of("recipientEmail", recipient, "message", "Here is the A320 log."));
+    }
+
+    private static JsonNode getShare(String shareId) {
+        Response response = RestCalls.get(stack.settings().shareApiUrl() + "/v1/shares/" + shareId, alice);
+        assertThat(response.status()).isEqualTo(200);
+        return response.data();
+    }
+
+    private static JsonNode awaitShare(String shareId, java.util.function.Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> getShare(shareId), condition::test);
+    }
+
+    private static List<CapturedMessage> mailsTo(String recipient) {
+        return stack.mail().messages().stream()
+                .filter(m -> m.to().stream().anyMatch(to -> to.equalsIgnoreCase(recipient)))
+                .toList();
+    }
+
+    private static long sharesInDatabaseFor(String email) throws Exception {
+        return count("select count(*) from share where lower(recipient_email) = lower(?)", email);
+    }
+
+    private static long outboxRowsMentioning(String email) throws Exception {
+        return count("select count(*) from outbox_event where position(convert_to(lower(?), 'UTF8') in payload) > 0", email);
+    }
+
+    private static long count(String sql, String email) throws Exception {
+        try (Connection c = stack.postgres().dataSource("share_api").getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.shareflow.support.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import io.shareflow.schemas.AvroEventDeserializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.test.util.ReflectionTestUtils;
+
+class KafkaErrorHandlingConfigurationTest {
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(KafkaAutoConfiguration.class, ShareflowKafkaAutoConfiguration.class));
+
+    @Test
+    void oneDefaultErrorHandlerIsUsedByBootsListenerContainerFactory() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(CommonErrorHandler.class);
+            assertThat(context.getBean(CommonErrorHandler.class)).isInstanceOf(DefaultErrorHandler.class);
+            assertThat(context).hasSingleBean(DeadLetterPublishingRecoverer.class);
+            ConcurrentKafkaListenerContainerFactory<?, ?> factory = context.getBean(ConcurrentKafkaListenerContainerFactory.class);
+            assertThat(factory).extracting("commonErrorHandler").isSameAs(context.getBean(CommonErrorHandler.class));
+        });
+    }
+
+    @Test
+    void retrySettingsHaveTheDocumentedDefaultsAndCanBeChanged() {
+        runner.run(context -> assertThat(context.getBean(KafkaErrorSettings.class))
+                .isEqualTo(new KafkaErrorSettings(Duration.ofMillis(500), 2, Duration.ofSeconds(10), 6)));
+        runner.withPropertyValues("shareflow.kafka.errors.initial-interval=1s", "shareflow.kafka.errors.max-attempts=3")
+                .run(context -> assertThat(context.getBean(KafkaErrorSettings.class))
+                        .isEqualTo(new KafkaErrorSettings(Duration.ofSeconds(1), 2, Duration.ofSeconds(10), 3)));
+    }
+
+    @Test
+    void failedRecordsGoToTheDeadLetterTopicOnAPartitionKafkaChooses() {
+        runner.run(context -> {
+            DeadLetterPublishingRecoverer recoverer = context.getBean(DeadLetterPublishingRecoverer.class);
+            @SuppressWarnings("unchecked")
+            var resolver = (BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition>)
+                    ReflectionTestUtils.getField(recoverer, "destinationResolver");
+            var destination = resolver.apply(new ConsumerRecord<>("share.events.v1", 2, 17L, "k", "v"), new RuntimeException());
+
+            assertThat(destination.topic()).isEqualTo("share.events.v1.dlt");
+            assertThat(destination.partition()).isEqualTo(-1);
+        });
+    }
+
+    @Test
+    void serviceOwnErrorHandlerWins() {
+        runner.withBean("myHandler", CommonErrorHandler.class, DefaultErrorHandler::new).run(context -> {
+            assertThat(context).hasSingleBean(CommonErrorHandler.class);
+            assertThat(context).hasBean("myHandler").doesNotHaveBean("kafkaErrorHandler");
+        });
+    }
+
+    @Test
+    void topicsHaveConfiguredShape() {
+        runner.withPropertyValues("shareflow.kafka.topics.partitions=6", "shareflow.kafka.topics.replication-factor=3").run(context -> {
+            TopicDeclarations topics = context.getBean(TopicDeclarations.class);
+            NewTopic events = topics.topic("share.events.v1");
+            NewTopic deadLetters = topics.deadLetterTopic("user.directory.v1");
+            NewTopic directory = topics.compactedTopic("user.directory.v1");
+
+            assertThat(events.numPartitions()).isEqualTo(6);
+            assertThat(events.replicationFactor()).isEqualTo((short) 3);
+            assertThat(deadLetters.name()).isEqualTo("user.directory.v1.dlt");
+            assertThat(deadLetters.configs()).isNullOrEmpty();
+            assertThat(directory.configs()).containsEntry("cleanup.policy", "compact");
+        });
+        runner.run(context -> assertThat(context.getBean(TopicDeclarations.class).topic("t").numPartitions()).isEqualTo(3));
+    }
+
+    @Test
+    void consumerDefaultsToErrorHandlingAvroDeserializerUnlessTheServiceSaysOtherwise() {
+        ApplicationContextRunner consumer = new ApplicationContextRunner()
+                .withInitializer(context -> new KafkaDeserializerDefaults().postProcessEnvironment(context.getEnvironment(), null))
+                .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class));
+
+        consumer.run(context -> assertThat(context.getBean(ConsumerFactory.class).getConfigurationProperties())
+                .containsEntry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)
+                .containsEntry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class)
+                .containsEntry(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroEventDeserializer.class.getName()));
+
+        consumer.withPropertyValues("spring.kafka.consumer.value-deserializer=" + ByteArrayDeserializer.class.getName())
+                .run(context -> assertThat(context.getBean(ConsumerFactory.class).getConfigurationProperties())
+                        .containsEntry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+    }
+}

@@ -1,0 +1,13 @@
+package io.shareflow.support.testapp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+
+/** A minimal service using service-support the way share-api does: only auto-configuration, no own error or security code. */
+@SpringBootApplication
+@EnableMethodSecurity
+public class TestApplication {
+
+    /** The HMAC secret of application.yml (test resources). */
+    public static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
+}

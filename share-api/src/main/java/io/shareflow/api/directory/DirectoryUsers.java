@@ -1,0 +1,80 @@
+package io.shareflow.api.directory;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The local replica of the user directory. */
+@Repository
+public class DirectoryUsers {
+
+    private final JdbcClient jdbc;
+
+    DirectoryUsers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores what an event says about a user, unless a newer event was stored already.
+     *
+     * @return whether the replica changed
+     */
+    boolean upsert(DirectoryUser user, Instant occurredAt) {
+        return jdbc.sql("""
+                        insert into directory_user (user_id, organization_id, email_lower, display_name, status, occurred_at)
+                        values (:userId, :organizationId, :email, :displayName, :status, :occurredAt)
+                        on conflict (user_id) do update
+                            set organization_id = excluded.organization_id,
+                                email_lower = excluded.email_lower,
+                                display_name = coalesce(excluded.display_name, directory_user.display_name),
+                                status = excluded.status,
+                                occurred_at = excluded.occurred_at
+                            where directory_user.occurred_at <= excluded.occurred_at
+                        """)
+                .param("userId", user.userId())
+                .param("organizationId", user.organizationId())
+                .param("email", user.email().toLowerCase(Locale.ROOT))
+                .param("displayName", user.displayName())
+                .param("status", user.status())
+                .param("occurredAt", occurredAt.atOffset(ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    public Optional<DirectoryUser> find(UUID userId) {
+        return jdbc.sql("select * from directory_user where user_id = :userId")
+                .param("userId", userId)
+                .query((rs, row) -> new DirectoryUser(rs.getObject("user_id", UUID.class),
+                        rs.getObject("organization_id", UUID.class), rs.getString("email_lower"),
+                        rs.getString("display_name"), rs.getString("status")))
+                .optional();
+    }
+
+    /**
+     * The organisations of the known users with these addresses (normally one each).
+     *
+     * @param addresses lower-case e-mail addresses
+     * @return lower-case address to organisations; addresses of no known user are absent
+     */
+    public Map<String, Set<UUID>> organizationsByAddress(Collection<String> addresses) {
+        Map<String, Set<UUID>> organizations = new HashMap<>();
+        if (addresses.isEmpty()) {
+            return organizations;
+        }
+        jdbc.sql("select email_lower, organization_id from directory_user where email_lower in (:addresses)")
+                .param("addresses", addresses)
+                .query((rs, row) -> Map.entry(rs.getString("email_lower"), rs.getObject("organization_id", UUID.class)))
+                .list()
+                .forEach(user -> organizations.computeIfAbsent(user.getKey(), a -> new HashSet<>()).add(user.getValue()));
+        return organizations;
+    }
+}

@@ -1,0 +1,80 @@
+package io.shareflow.api.share;
+
+import static io.shareflow.api.web.DomainErrors.translated;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.UUID;
+
+import io.shareflow.api.model.InvalidRequest;
+import io.shareflow.api.model.Page;
+import io.shareflow.api.model.PageRequest;
+import io.shareflow.api.share.model.Sharer;
+import io.shareflow.api.status.model.ShareStatus;
+import io.shareflow.support.security.CurrentUser;
+import io.shareflow.support.web.DataEnvelope;
+import io.shareflow.support.web.PageEnvelope;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/v1/shares")
+class ShareController {
+
+    private final SharingResources sharing;
+    private final ShareQueries queries;
+
+    ShareController(SharingResources sharing, ShareQueries queries) {
+        this.sharing = sharing;
+        this.queries = queries;
+    }
+
+    @PostMapping("/{resourceId}")
+    ResponseEntity<DataEnvelope<ShareAccepted>> share(CurrentUser user, @PathVariable UUID resourceId,
+                                                      @RequestHeader(name = IdempotencyKey.HEADER, required = false)
+                                                      String idempotencyKey,
+                                                      @RequestBody(required = false) ShareRequest body) {
+        // The invitation names the sharer; tokens without name fall back to the address.
+        String email = user.email() == null ? "" : user.email();
+        Sharer sharer = new Sharer(user.userId(), user.organizationId(),
+                user.name() != null && !user.name().isBlank() ? user.name() : email, email);
+        ShareAccepted accepted = translated(() -> sharing.share(sharer, resourceId,
+                body == null ? null : body.toDraft(), idempotencyKey));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/v1/shares/" + accepted.firstShareId()))
+                .body(DataEnvelope.of(accepted));
+    }
+
+    @GetMapping("/{shareId}")
+    DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
+        return DataEnvelope.of(translated(() -> queries.get(user.organizationId(), shareId)));
+    }
+
+    @GetMapping
+    PageEnvelope<ShareDetails> list(CurrentUser user, @RequestParam(required = false) UUID resourceId,
+                                    @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String recipientEmail,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        Page<ShareDetails> found = translated(() -> queries.search(user.organizationId(),
+                new ShareFilter(resourceId, status(status), recipientEmail), PageRequest.of(page, size)));
+        return PageEnvelope.of(found.items(), found.number(), found.size(), found.totalElements());
+    }
+
+    private static ShareStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(ShareStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> new InvalidRequest("status", "must be one of " + Arrays.toString(ShareStatus.values())));
+    }
+}

@@ -1,0 +1,15 @@
+package io.shareflow.api.share;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.shareflow.api.share.model.Role;
+import io.shareflow.api.status.model.Notification;
+import io.shareflow.api.status.model.Provisioning;
+import io.shareflow.api.status.model.ShareStatus;
+
+/** A share as stored, for reading. {@code expiresAt} may be null (never). */
+record ShareView(UUID id, UUID requestId, UUID resourceId, String recipientEmail, Role role, ShareStatus status,
+                 Provisioning provisioning, Notification notification, Instant expiresAt, Instant createdAt,
+                 Instant updatedAt) {
+}

@@ -1,0 +1,128 @@
+package io.shareflow.api.share;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.shareflow.api.model.Page;
+import io.shareflow.api.model.PageRequest;
+import io.shareflow.api.share.model.Role;
+import io.shareflow.api.share.model.ShareRequested;
+import io.shareflow.api.status.model.Notification;
+import io.shareflow.api.status.model.Provisioning;
+import io.shareflow.api.status.model.ShareProgress;
+import io.shareflow.api.status.model.ShareStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Shares with people, always read within one organisation. */
+@Repository
+class Shares {
+
+    private final JdbcClient jdbc;
+
+    Shares(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the share a {@link ShareRequested} describes, in its initial state. */
+    void add(ShareRequested share, ShareProgress progress, byte[] linkTokenHash) {
+        jdbc.sql("""
+                        insert into share (id, request_id, organization_id, resource_id, recipient_email, recipient_user_id,
+                                           role, status, provisioning, notification, notify, subject, message, expires_at,
+                                           link_token_hash, created_by, created_at, updated_at)
+                        values (:id, :requestId, :organizationId, :resourceId, :recipientEmail, :recipientUserId,
+                                :role, :status, :provisioning, :notification, :notify, :subject, :message, :expiresAt,
+                                :linkTokenHash, :createdBy, :createdAt, :createdAt)
+                        """)
+                .param("id", share.shareId())
+                .param("requestId", share.requestId())
+                .param("organizationId", share.organizationId())
+                .param("resourceId", share.resourceId())
+                .param("recipientEmail", share.recipientEmail())
+                .param("recipientUserId", share.recipientUserId())
+                .param("role", share.role().value())
+                .param("status", progress.status().name())
+                .param("provisioning", progress.provisioning().name())
+                .param("notification", progress.notification().name())
+                .param("notify", share.notifyRecipient())
+                .param("subject", share.subject())
+                .param("message", share.message())
+                .param("expiresAt", utc(share.expiresAt()))
+                .param("linkTokenHash", linkTokenHash)
+                .param("createdBy", share.sharerUserId())
+                .param("createdAt", utc(share.occurredAt()))
+                .update();
+    }
+
+    Optional<ShareView> find(UUID organizationId, UUID shareId) {
+        return jdbc.sql("select * from share where id = :id and organization_id = :organizationId")
+                .param("id", shareId)
+                .param("organizationId", organizationId)
+                .query(Shares::view)
+                .optional();
+    }
+
+    /** Shares of the organisation matching the filter, newest first. */
+    Page<ShareView> search(UUID organizationId, ShareFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where organization_id = :organizationId");
+        if (filter.resourceId() != null) {
+            where.append(" and resource_id = :resourceId");
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+        }
+        if (filter.recipientEmail() != null) {
+            where.append(" and lower(recipient_email) = :recipientEmail");
+        }
+        long total = params(jdbc.sql("select count(*) from share" + where), organizationId, filter)
+                .query(Long.class)
+                .single();
+        var items = params(jdbc.sql("select * from share" + where + " order by created_at desc, id limit :limit offset :offset"),
+                organizationId, filter)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(Shares::view)
+                .list();
+        return new Page<>(items, page.number(), page.size(), total);
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, UUID organizationId,
+                                                   ShareFilter filter) {
+        return statement.param("organizationId", organizationId)
+                .param("resourceId", filter.resourceId())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("recipientEmail", filter.recipientEmail() == null ? null
+                        : filter.recipientEmail().toLowerCase(Locale.ROOT));
+    }
+
+    private static ShareView view(ResultSet rs, int row) throws SQLException {
+        return new ShareView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("request_id", UUID.class),
+                rs.getObject("resource_id", UUID.class),
+                rs.getString("recipient_email"),
+                Role.parse(rs.getString("role")).orElseThrow(),
+                ShareStatus.valueOf(rs.getString("status")),
+                Provisioning.valueOf(rs.getString("provisioning")),
+                Notification.valueOf(rs.getString("notification")),
+                instant(rs, "expires_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

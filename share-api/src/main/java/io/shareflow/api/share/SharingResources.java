@@ -1,0 +1,134 @@
+package io.shareflow.api.share;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.shareflow.api.directory.DirectoryUser;
+import io.shareflow.api.directory.DirectoryUsers;
+import io.shareflow.api.messaging.TopicSettings;
+import io.shareflow.api.model.Conflict;
+import io.shareflow.api.model.NotFound;
+import io.shareflow.api.resource.Resources;
+import io.shareflow.api.resource.model.Resource;
+import io.shareflow.api.share.model.EmailAddresses;
+import io.shareflow.api.share.model.LinkToken;
+import io.shareflow.api.share.model.Recipient;
+import io.shareflow.api.share.model.ShareDraft;
+import io.shareflow.api.share.model.ShareRequested;
+import io.shareflow.api.share.model.ShareRules;
+import io.shareflow.api.share.model.Sharer;
+import io.shareflow.api.share.model.ValidShareRequest;
+import io.shareflow.api.status.ShareStatuses;
+import io.shareflow.api.status.model.ShareProgress;
+import io.shareflow.outbox.OutboxWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sharing a resource with people by e-mail invitation: checks the request, then records one share
+ * per recipient and one {@code ShareRequested} per share in the outbox, all in one transaction.
+ */
+@Service
+class SharingResources {
+
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final String AGGREGATE_TYPE = "share";
+
+    private final Resources resources;
+    private final Shares shares;
+    private final ShareStatuses statuses;
+    private final DirectoryUsers directory;
+    private final IdempotentRequests idempotentRequests;
+    private final OutboxWriter outbox;
+    private final LinkSettings links;
+    private final TopicSettings topics;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SharingResources(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
+                     IdempotentRequests idempotentRequests, OutboxWriter outbox, LinkSettings links,
+                     TopicSettings topics, JsonMapper json, Clock clock) {
+        this.resources = resources;
+        this.shares = shares;
+        this.statuses = statuses;
+        this.directory = directory;
+        this.idempotentRequests = idempotentRequests;
+        this.outbox = outbox;
+        this.links = links;
+        this.topics = topics;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @param idempotencyKey the client's Idempotency-Key; null when none was sent
+     * @return the shares created, or those of the earlier request with the same key and body
+     */
+    @Transactional
+    ShareAccepted share(Sharer sharer, UUID resourceId, ShareDraft draft, String idempotencyKey) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ValidShareRequest request = ShareRules.validate(draft, now);
+        IdempotencyKey key = idempotencyKey == null ? null
+                : IdempotencyKey.of(sharer.organizationId(), sharer.userId(), idempotencyKey);
+        byte[] requestHash = IdempotencyKey.sha256(resourceId + "\u0000" + json.writeValueAsString(draft));
+        if (key != null && !idempotentRequests.claim(key.lookupHash(), requestHash, now, now.minus(IDEMPOTENCY_WINDOW))) {
+            return replay(key, requestHash);
+        }
+
+        Resource resource = resources.find(sharer.organizationId(), resourceId)
+                .orElseThrow(() -> new NotFound("Resource not found."));
+        List<Recipient> recipients = ShareRules.resolveRecipients(request.recipients(), userId -> directory.find(userId)
+                .filter(user -> user.organizationId().equals(sharer.organizationId()))
+                .map(DirectoryUser::email));
+        ShareRules.checkResource(resource, request.assetId());
+        ShareRules.checkRecipientOrganizations(sharer.organizationId(), recipients, directory.organizationsByAddress(
+                recipients.stream().map(recipient -> EmailAddresses.normalized(recipient.email())).toList()));
+
+        UUID requestId = UUID.randomUUID();
+        ShareProgress progress = ShareProgress.requested(request.notifyRecipient());
+        List<ShareAccepted.Share> created = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            LinkToken token = LinkToken.generate();
+            ShareRequested event = new ShareRequested(UUID.randomUUID(), now, UUID.randomUUID(), requestId,
+                    sharer.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
+                    sharer.userId(), sharer.name(), sharer.email(), recipient.email(), recipient.userId(),
+                    request.role(), request.subject(), request.message(), request.expiresAt(), request.notifyRecipient(),
+                    links.urlOf(token.value()));
+            shares.add(event, progress, token.hash());
+            statuses.record(event.shareId(), progress, "ShareRequested", event.eventId(), now);
+            outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), ShareEvents.toAvro(event));
+            created.add(new ShareAccepted.Share(event.shareId(), recipient.email(), request.role().value(),
+                    progress.status().name(), event.linkUrl(), request.expiresAt()));
+        }
+        ShareAccepted accepted = new ShareAccepted(requestId, created);
+        if (key != null) {
+            idempotentRequests.complete(key.lookupHash(), key.seal(json.writeValueAsBytes(accepted)));
+        }
+        return accepted;
+    }
+
+    private ShareAccepted replay(IdempotencyKey key, byte[] requestHash) {
+        IdempotentRequests.Seen seen = idempotentRequests.find(key.lookupHash())
+                .orElseThrow(() -> new Conflict("The Idempotency-Key was just used by another request; retry."));
+        if (!Arrays.equals(seen.requestHash(), requestHash) || seen.sealedResponse() == null) {
+            throw new Conflict("The Idempotency-Key was already used for a different request.");
+        }
+        return json.readValue(key.open(seen.sealedResponse()), ShareAccepted.class);
+    }
+
+    /** Forgets keys past the idempotency window, and with them the sealed link tokens. */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @Transactional
+    public void forgetExpiredKeys() {
+        idempotentRequests.deleteOlderThan(clock.instant().minus(IDEMPOTENCY_WINDOW));
+    }
+}

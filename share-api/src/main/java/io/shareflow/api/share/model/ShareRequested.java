@@ -1,0 +1,30 @@
+package io.shareflow.api.share.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.shareflow.api.resource.model.DocumentType;
+import io.shareflow.api.resource.model.ResourceKind;
+
+/**
+ * A resource was shared with one recipient by e-mail invitation: everything the recipient's
+ * provisioning and the invitation need. One per share.
+ *
+ * @param documentType null for folders and collections
+ * @param recipientUserId null when only an address was given
+ * @param subject may be null
+ * @param message may be null
+ * @param expiresAt null = never
+ * @param linkUrl contains the secret link token
+ */
+public record ShareRequested(UUID eventId, Instant occurredAt, UUID shareId, UUID requestId, UUID organizationId,
+                             UUID resourceId, String resourceName, ResourceKind resourceKind,
+                             DocumentType documentType, UUID sharerUserId, String sharerName, String sharerEmail,
+                             String recipientEmail, UUID recipientUserId, Role role, String subject, String message,
+                             Instant expiresAt, boolean notifyRecipient, String linkUrl) {
+
+    @Override
+    public String toString() {
+        return "ShareRequested[eventId=" + eventId + ", shareId=" + shareId + ", requestId=" + requestId + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package io.shareflow.api.status;
+
+import io.shareflow.api.status.model.ShareOutcome;
+import io.shareflow.events.NotificationFailed;
+import io.shareflow.events.NotificationSent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** share-notifier's reports on invitations. */
+@Component
+@KafkaListener(id = "share-api-notifications", idIsGroup = false, topics = "${shareflow.topics.share-notifications}")
+class NotificationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationListener.class);
+
+    private final ShareStatusTracker tracker;
+
+    NotificationListener(ShareStatusTracker tracker) {
+        this.tracker = tracker;
+    }
+
+    @KafkaHandler
+    void on(NotificationSent event) {
+        tracker.apply(ShareOutcome.notified(event.getEventId(), event.getOccurredAt(), event.getShareId(),
+                event.getSkipped()));
+    }
+
+    @KafkaHandler
+    void on(NotificationFailed event) {
+        tracker.apply(ShareOutcome.notificationFailed(event.getEventId(), event.getOccurredAt(), event.getShareId(),
+                event.getPermanent()));
+    }
+
+    /** Event types added to the topic later are not ours to handle. */
+    @KafkaHandler(isDefault = true)
+    void other(Object event) {
+        log.debug("Ignoring {}", event.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,17 @@
+package io.shareflow.api.status.model;
+
+/**
+ * How far share-notifier got with the invitation. FAILED is the only outcome that may still change
+ * (a re-sent invitation can succeed); SENT and SKIPPED are final.
+ */
+public enum Notification {
+    PENDING, FAILED, SENT, SKIPPED;
+
+    boolean isFinal() {
+        return this == SENT || this == SKIPPED;
+    }
+
+    public boolean isDone() {
+        return this == SENT || this == SKIPPED;
+    }
+}

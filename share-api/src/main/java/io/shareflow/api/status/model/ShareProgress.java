@@ -1,0 +1,96 @@
+package io.shareflow.api.status.model;
+
+import java.util.Objects;
+
+/**
+ * The state of a share as the outcomes of provisioning and notification and the users' actions
+ * made it; {@link #status()} is derived from them.
+ *
+ * <p>The state machine only moves forward: provisioning and notification outcomes are kept once
+ * final (the first final outcome wins, except that a failed notification may later succeed), user
+ * actions are never undone, and {@link #status()} never drops to a lower {@link ShareStatus#rank()}.
+ * Applying an outcome that changes nothing returns an equal instance, which callers use to skip
+ * writes and history entries for late or replayed events.
+ *
+ * @param revoked a user revoked the share
+ * @param expired its expiry passed
+ */
+public record ShareProgress(Provisioning provisioning, Notification notification, boolean revoked, boolean expired) {
+
+    public ShareProgress {
+        Objects.requireNonNull(provisioning, "provisioning");
+        Objects.requireNonNull(notification, "notification");
+    }
+
+    /** A new share: nothing done yet; no invitation wanted when {@code notify} is false. */
+    public static ShareProgress requested(boolean notify) {
+        return new ShareProgress(Provisioning.PENDING, notify ? Notification.PENDING : Notification.SKIPPED,
+                false, false);
+    }
+
+    /** The state stored for a share; the user actions are read back from its status. */
+    public static ShareProgress of(ShareStatus status, Provisioning provisioning, Notification notification) {
+        return new ShareProgress(provisioning, notification, status == ShareStatus.REVOKED,
+                status == ShareStatus.EXPIRED);
+    }
+
+    /** The status these facts make, by precedence: user actions, refusal, failed e-mail, done, pending. */
+    public ShareStatus status() {
+        return derive(provisioning, notification, revoked, expired);
+    }
+
+    /** The pure status function, see {@link #status()}. */
+    public static ShareStatus derive(Provisioning provisioning, Notification notification, boolean revoked,
+                                     boolean expired) {
+        if (revoked) {
+            return ShareStatus.REVOKED;
+        }
+        if (expired) {
+            return ShareStatus.EXPIRED;
+        }
+        if (provisioning == Provisioning.REJECTED) {
+            return ShareStatus.REJECTED;
+        }
+        if (notification == Notification.FAILED) {
+            return ShareStatus.NOTIFICATION_FAILED;
+        }
+        if (provisioning.isProvisioned() && notification.isDone()) {
+            return ShareStatus.ACTIVE;
+        }
+        return ShareStatus.PENDING;
+    }
+
+    /** Provisioning reported its outcome; ignored once provisioning has a final outcome. */
+    public ShareProgress withProvisioning(Provisioning outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (provisioning.isFinal() || !outcome.isFinal()) {
+            return this;
+        }
+        return forwardOnly(new ShareProgress(outcome, notification, revoked, expired));
+    }
+
+    /** Notification reported its outcome; a success replaces a failure, nothing replaces a success. */
+    public ShareProgress withNotification(Notification outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (notification.isFinal() || outcome == Notification.PENDING || outcome == notification) {
+            return this;
+        }
+        return forwardOnly(new ShareProgress(provisioning, outcome, revoked, expired));
+    }
+
+    /** A user revoked the share; final. */
+    public ShareProgress revoke() {
+        return revoked ? this : new ShareProgress(provisioning, notification, true, expired);
+    }
+
+    /** The share's expiry passed; ignored for a revoked share. */
+    public ShareProgress expire() {
+        return revoked || expired ? this : new ShareProgress(provisioning, notification, revoked, true);
+    }
+
+    private ShareProgress forwardOnly(ShareProgress next) {
+        // A safety net: the rules above never lower the status, but a stored state that no event
+        // sequence produces (edited by hand, say) must not be made worse by a late event either.
+        return next.status().rank() < status().rank() ? this : next;
+    }
+}

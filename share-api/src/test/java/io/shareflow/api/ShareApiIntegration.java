@@ -1,0 +1,109 @@
+package io.shareflow.api;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.shareflow.api.support.Api;
+import io.shareflow.api.support.Caller;
+import io.shareflow.api.support.Events;
+import io.shareflow.embedded.KraftBroker;
+import io.shareflow.embedded.SharedInfrastructure;
+import io.shareflow.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one base of share-api's integration tests: the real service on a random port, against the
+ * JVM's shared embedded Kafka broker and PostgreSQL (database {@code share_api_it}). All test classes
+ * share one application context; tests isolate themselves by using fresh organisations.
+ */
+@SpringBootTest(classes = ShareApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ShareApiIntegration {
+
+    protected static final String LINK_BASE = "https://share.example.test";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        KraftBroker kafka = SharedInfrastructure.kafka();
+        // The consumed topics belong to other services, which would have created them.
+        Events.createTopics(kafka.bootstrapServers(),
+                Topics.SHARE_PROVISIONING, Topics.SHARE_NOTIFICATIONS, Topics.USER_DIRECTORY);
+        String url = SharedInfrastructure.postgres().createDatabase("share_api_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("shareflow.security.jwt.hmac-secret", () -> Caller.SECRET);
+        registry.add("shareflow.links.base-url", () -> LINK_BASE);
+        // Poison messages reach the dead-letter topic quickly.
+        registry.add("shareflow.kafka.errors.initial-interval", () -> "100ms");
+        registry.add("shareflow.kafka.errors.max-attempts", () -> "2");
+    }
+
+    @BeforeAll
+    static void awaitility() {
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(100));
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    protected static String bootstrapServers() {
+        return SharedInfrastructure.kafka().bootstrapServers();
+    }
+
+    protected static void publish(String topic, UUID key, SpecificRecord event) {
+        Events.publish(bootstrapServers(), topic, key, event);
+    }
+
+    /** Creates a resource through the API and returns its id. */
+    protected UUID createResource(Caller caller, String kind, String documentType, UUID assetId, UUID parentId) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("name", kind + " " + UUID.randomUUID().toString().substring(0, 6));
+        body.put("kind", kind);
+        if (documentType != null) {
+            body.put("documentType", documentType);
+        }
+        if (assetId != null) {
+            body.put("assetId", assetId.toString());
+        }
+        if (parentId != null) {
+            body.put("parentId", parentId.toString());
+        }
+        Api.Response response = api.post("/v1/resources", caller.token(), body);
+        if (response.status() != 201) {
+            throw new IllegalStateException("Could not create a resource: " + response);
+        }
+        return UUID.fromString(response.data().get("id").asString());
+    }
+
+    protected UUID createDocument(Caller caller) {
+        return createResource(caller, "file", "asset-document", null, null);
+    }
+
+    protected long count(String sql, Object... params) {
+        var statement = jdbc.sql(sql);
+        for (Object param : params) {
+            statement = statement.param(param);
+        }
+        return statement.query(Long.class).single();
+    }
+}

@@ -1,0 +1,49 @@
+package io.shareflow.api.share.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Share requests for tests: a valid one, and variations of it. */
+public final class ShareFixtures {
+
+    public static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+
+    private ShareFixtures() {
+    }
+
+    public static ShareDraft aShareRequest() {
+        return new ShareDraft("recipient@example.com", null, null, null, null, null, null, null);
+    }
+
+    public static ShareDraft withRecipients(RecipientDraft... recipients) {
+        return new ShareDraft(null, List.of(recipients), null, null, null, null, null, null);
+    }
+
+    public static ShareDraft withRole(String role) {
+        return new ShareDraft("recipient@example.com", null, null, role, null, null, null, null);
+    }
+
+    public static ShareDraft withSubject(String subject) {
+        return new ShareDraft("recipient@example.com", null, null, null, subject, null, null, null);
+    }
+
+    public static ShareDraft withMessage(String message) {
+        return new ShareDraft("recipient@example.com", null, null, null, null, message, null, null);
+    }
+
+    public static ShareDraft withExpiresAt(String expiresAt) {
+        return new ShareDraft("recipient@example.com", null, null, null, null, null, expiresAt, null);
+    }
+
+    public static ShareDraft withAssetId(String assetId) {
+        return new ShareDraft("recipient@example.com", null, assetId, null, null, null, null, null);
+    }
+
+    public static RecipientDraft email(String address) {
+        return new RecipientDraft(address, null);
+    }
+
+    public static RecipientDraft user(String userId) {
+        return new RecipientDraft(null, userId);
+    }
+}

@@ -1,0 +1,196 @@
+package io.shareflow.notifier.mail;
+
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Renders the invitation e-mail of a share as a single-line subject, plain text and HTML.
+ *
+ * <p>All user-provided text is untrusted. Single-line values (names, subject) lose control
+ * characters, line and paragraph separators and bidirectional overrides, so nothing can add a
+ * header line or disguise itself; the message keeps its line breaks. In the HTML part everything
+ * is escaped, and the link becomes a hyperlink only when it is an http(s) URL.
+ *
+ * <p>A template engine would not pay for itself at this size; this class is the template. Stateless
+ * and thread-safe.
+ */
+public final class InvitationRenderer {
+
+    /** Longest subject we send; longer ones are cut with an ellipsis (RFC 5322 advises short lines). */
+    static final int MAX_SUBJECT_LENGTH = 200;
+
+    private static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /**
+     * @param invitation what to say, not null
+     * @return the e-mail, never null
+     */
+    public RenderedEmail render(Invitation invitation) {
+        Content c = Content.of(invitation);
+        return new RenderedEmail(subject(invitation), text(c), html(c));
+    }
+
+    /** The sharer's subject made single-line, or the default subject when none is left. */
+    static String subject(Invitation invitation) {
+        String chosen = invitation.subject() == null ? "" : singleLine(invitation.subject());
+        String subject = chosen.isEmpty()
+                ? singleLine(invitation.sharerName()) + " shared \"" + singleLine(invitation.resourceName()) + "\" with you"
+                : chosen;
+        return subject.length() <= MAX_SUBJECT_LENGTH ? subject : subject.substring(0, MAX_SUBJECT_LENGTH - 1) + "…";
+    }
+
+    private static String text(Content c) {
+        StringBuilder text = new StringBuilder(512)
+                .append("Hello,\n\n")
+                .append(c.sharer).append(" (").append(c.sharerEmail).append(") has shared the ").append(c.kind)
+                .append(" \"").append(c.resource).append("\" with you.\n")
+                .append("Your role: ").append(c.role).append(" - you can ").append(c.abilities).append(".\n\n");
+        if (!c.message.isEmpty()) {
+            text.append(c.sharer).append(" wrote:\n");
+            for (String line : c.message.split("\n", -1)) {
+                text.append("> ").append(line).append('\n');
+            }
+            text.append('\n');
+        }
+        text.append("Open the ").append(c.kind).append(": ").append(c.link).append("\n\n")
+                .append(c.expiry).append("\n\n")
+                .append("-- \nSent by shareflow on behalf of ").append(c.sharer).append(".\n");
+        return text.toString();
+    }
+
+    private static String html(Content c) {
+        StringBuilder html = new StringBuilder(1024)
+                .append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"></head>\n")
+                .append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#222;line-height:1.5\">\n")
+                .append("<p>Hello,</p>\n")
+                .append("<p><strong>").append(escape(c.sharer)).append("</strong> (").append(escape(c.sharerEmail))
+                .append(") has shared the ").append(escape(c.kind)).append(" <strong>&ldquo;")
+                .append(escape(c.resource)).append("&rdquo;</strong> with you.<br>\n")
+                .append("Your role: <strong>").append(escape(c.role)).append("</strong> &ndash; you can ")
+                .append(escape(c.abilities)).append(".</p>\n");
+        if (!c.message.isEmpty()) {
+            html.append("<p>").append(escape(c.sharer)).append(" wrote:</p>\n")
+                    .append("<blockquote style=\"margin:0 0 1em 0;padding:.5em 1em;border-left:3px solid #ccc;color:#444\">")
+                    .append(escape(c.message).replace("\n", "<br>\n")).append("</blockquote>\n");
+        }
+        if (isWebUrl(c.link)) {
+            html.append("<p><a href=\"").append(escape(c.link))
+                    .append("\" style=\"display:inline-block;padding:.6em 1.2em;background:#1a73e8;color:#fff;")
+                    .append("text-decoration:none;border-radius:4px\">Open the ").append(escape(c.kind)).append("</a></p>\n")
+                    .append("<p style=\"font-size:13px;color:#666\">Or paste this link into your browser: ")
+                    .append(escape(c.link)).append("</p>\n");
+        } else {
+            html.append("<p>Open the ").append(escape(c.kind)).append(": ").append(escape(c.link)).append("</p>\n");
+        }
+        return html.append("<p>").append(escape(c.expiry)).append("</p>\n")
+                .append("<p style=\"font-size:13px;color:#666\">Sent by shareflow on behalf of ").append(escape(c.sharer))
+                .append(".</p>\n</body></html>\n")
+                .toString();
+    }
+
+    /** What a role lets the recipient do, for a sentence "you can ... it." */
+    static String abilities(String role) {
+        return switch (role) {
+            case "viewer" -> "view";
+            case "downloader" -> "view and download";
+            case "contributor" -> "view, download and add to";
+            case "manager" -> "view, download, change and share";
+            default -> "use";
+        };
+    }
+
+    /**
+     * One line of untrusted text: control characters (CR and LF included), line and paragraph
+     * separators and bidirectional controls become spaces; runs of spaces become one; trimmed.
+     */
+    static String singleLine(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean space = false;
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isUnsafe(cp) || Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = true;
+                continue;
+            }
+            if (space && out.length() > 0) {
+                out.append(' ');
+            }
+            space = false;
+            out.appendCodePoint(cp);
+        }
+        return out.toString();
+    }
+
+    /** Untrusted multi-line text: line breaks normalised to LF, other unsafe characters dropped, trimmed. */
+    static String multiLine(String value) {
+        String normalised = value.replace("\r\n", "\n").replace('\r', '\n')
+                .replace('\u2028', '\n').replace('\u2029', '\n');
+        StringBuilder out = new StringBuilder(normalised.length());
+        normalised.codePoints()
+                .filter(cp -> cp == '\n' || cp == '\t' || !isUnsafe(cp))
+                .forEach(out::appendCodePoint);
+        return out.toString().strip();
+    }
+
+    /** Escapes for HTML text and double- or single-quoted attribute values. */
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isUnsafe(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || (cp >= 0x202A && cp <= 0x202E)   // bidi embeddings and overrides
+                || (cp >= 0x2066 && cp <= 0x2069)   // bidi isolates
+                || cp == 0x200E || cp == 0x200F;    // direction marks
+    }
+
+    private static boolean isWebUrl(String link) {
+        try {
+            URI uri = new URI(link);
+            String scheme = uri.getScheme();
+            return uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The invitation's values made safe for one place or the other. */
+    private record Content(String sharer, String sharerEmail, String kind, String resource, String role,
+                           String abilities, String message, String link, String expiry) {
+
+        static Content of(Invitation i) {
+            String kind = singleLine(i.resourceKind());
+            return new Content(
+                    singleLine(i.sharerName()),
+                    singleLine(i.sharerEmail()),
+                    kind.isEmpty() ? "item" : kind,
+                    singleLine(i.resourceName()),
+                    singleLine(i.role()),
+                    InvitationRenderer.abilities(i.role()),
+                    i.message() == null ? "" : multiLine(i.message()),
+                    singleLine(i.linkUrl()),
+                    i.expiresAt() == null
+                            ? "This share does not expire."
+                            : "This share expires on " + EXPIRY.format(i.expiresAt()) + ".");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.shareflow.notifier.mail;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+@Configuration(proxyBeanMethods = false)
+class MailConfiguration {
+
+    @Bean
+    InvitationRenderer invitationRenderer() {
+        return new InvitationRenderer();
+    }
+
+    @Bean
+    InvitationMailer invitationMailer(JavaMailSender sender, MailSettings settings) {
+        return new InvitationMailer(sender, settings);
+    }
+}

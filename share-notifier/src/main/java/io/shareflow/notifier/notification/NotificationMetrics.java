@@ -1,0 +1,55 @@
+package io.shareflow.notifier.notification;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code shareflow.notifier.emails.sent}, {@code shareflow.notifier.emails.failed} (tag {@code cause}:
+ * {@code permanent | exhausted | in-doubt}), {@code shareflow.notifier.emails.skipped}, delivery
+ * attempts by outcome, and the send-log backlog.
+ */
+@Component
+class NotificationMetrics {
+
+    private final MeterRegistry registry;
+    private final Counter sent;
+    private final Counter skipped;
+
+    NotificationMetrics(MeterRegistry registry, Notifications notifications) {
+        this.registry = registry;
+        this.sent = Counter.builder("shareflow.notifier.emails.sent")
+                .description("Invitation e-mails accepted by the SMTP server").register(registry);
+        this.skipped = Counter.builder("shareflow.notifier.emails.skipped")
+                .description("Shares with notify=false: no e-mail, NotificationSent(skipped)").register(registry);
+        for (String cause : new String[] {"permanent", "exhausted", "in-doubt"}) {
+            failedCounter(cause);
+        }
+        Gauge.builder("shareflow.notifier.notifications.pending", notifications, Notifications::countPending)
+                .description("Notifications waiting for a (re)try or under way").register(registry);
+    }
+
+    void sent() {
+        sent.increment();
+    }
+
+    void skipped() {
+        skipped.increment();
+    }
+
+    void failed(String cause) {
+        failedCounter(cause).increment();
+    }
+
+    void attempt(String outcome) {
+        Counter.builder("shareflow.notifier.delivery.attempts").tag("outcome", outcome)
+                .description("SMTP delivery attempts by outcome").register(registry).increment();
+    }
+
+    private Counter failedCounter(String cause) {
+        return Counter.builder("shareflow.notifier.emails.failed").tag("cause", cause)
+                .description("Notifications given up: NotificationFailed published").register(registry);
+    }
+}

@@ -1,0 +1,110 @@
+package io.shareflow.notifier.notification;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.shareflow.notifier.mail.DeliveryResult;
+import io.shareflow.outbox.OutboxWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records how an attempt ended: the send-log row's new state and, when the notification is
+ * finished, its result event in the outbox, in one transaction.
+ */
+@Service
+class NotificationOutcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationOutcomes.class);
+    private static final int INTERRUPTED_BATCH = 100;
+
+    private final Notifications notifications;
+    private final OutboxWriter outbox;
+    private final TopicSettings topics;
+    private final RetryPolicy retryPolicy;
+    private final NotificationMetrics metrics;
+
+    NotificationOutcomes(Notifications notifications, OutboxWriter outbox, TopicSettings topics,
+                         RetrySettings retry, NotificationMetrics metrics) {
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.topics = topics;
+        this.retryPolicy = new RetryPolicy(retry);
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public void record(Notification n, DeliveryResult result) {
+        switch (result.outcome()) {
+            case SENT -> {
+                if (notifications.markSent(n.eventId())) {
+                    publish(n, ResultEvents.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts()));
+                    AfterCommit.run(metrics::sent);
+                    log.info("Sent {} for share {} (attempt {})", n.messageId(), n.shareId(), n.attempts());
+                } else {
+                    // Only if this attempt outlived shareflow.notifier.dispatch.in-doubt-after and was failed meanwhile.
+                    log.error("Sent {} for share {}, but its attempt had already been given up as interrupted; "
+                            + "raise shareflow.notifier.dispatch.in-doubt-after above the SMTP timeouts", n.messageId(), n.shareId());
+                }
+            }
+            case TRANSIENT -> {
+                if (retryPolicy.exhausted(n.attempts())) {
+                    fail(n, false, "Gave up after " + n.attempts() + " attempts; last error: " + result.reason(), "exhausted");
+                } else {
+                    Duration backoff = retryPolicy.backoffAfter(n.attempts());
+                    notifications.retryLater(n.eventId(), backoff, result.reason());
+                    log.warn("Attempt {} of {} for share {} failed, retrying in {}: {}", n.attempts(),
+                            retryPolicy.maxAttempts(), n.shareId(), backoff, result.reason());
+                }
+            }
+            case PERMANENT -> fail(n, true, result.reason(), "permanent");
+            case IN_DOUBT -> fail(n, false, result.reason()
+                    + "; not sent again automatically so as never to send it twice", "in-doubt");
+        }
+    }
+
+    /**
+     * Fails attempts whose worker died before recording an outcome (crash, kill, lost database):
+     * the server may have accepted the message, so it is not sent again; NotificationFailed lets
+     * the share be re-sent by a person.
+     *
+     * @return how many were resolved
+     */
+    @Transactional
+    public int resolveInterrupted(Duration after) {
+        var interrupted = notifications.lockInterrupted(after, INTERRUPTED_BATCH);
+        for (var attempt : interrupted) {
+            String reason = "Delivery outcome unknown: attempt " + attempt.attempts()
+                    + " was interrupted (service stopped or lost its database) after it may have reached the SMTP server;"
+                    + " not sent again automatically so as never to send it twice";
+            if (notifications.markFailed(attempt.eventId(), reason)) {
+                publish(attempt.shareId(), ResultEvents.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(),
+                        false, reason));
+                AfterCommit.run(() -> metrics.failed("in-doubt"));
+                log.warn("Share {}: {}", attempt.shareId(), reason);
+            }
+        }
+        return interrupted.size();
+    }
+
+    private void fail(Notification n, boolean permanent, String reason, String cause) {
+        if (notifications.markFailed(n.eventId(), reason)) {
+            publish(n, ResultEvents.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason));
+            AfterCommit.run(() -> metrics.failed(cause));
+            log.warn("Notification {} for share {} failed ({}) after {} attempt(s): {}", n.messageId(), n.shareId(),
+                    cause, n.attempts(), reason);
+        }
+    }
+
+    private void publish(Notification n, SpecificRecord event) {
+        publish(n.shareId(), event);
+    }
+
+    private void publish(UUID shareId, SpecificRecord event) {
+        outbox.append(topics.notifications(), "share", shareId.toString(), event);
+    }
+}

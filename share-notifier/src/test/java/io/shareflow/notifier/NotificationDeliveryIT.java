@@ -1,0 +1,104 @@
+package io.shareflow.notifier;
+
+import static io.shareflow.notifier.ShareEventFixtures.aResend;
+import static io.shareflow.notifier.ShareEventFixtures.aRevocation;
+import static io.shareflow.notifier.ShareEventFixtures.aShareRequested;
+import static io.shareflow.notifier.ShareEventFixtures.aSilentShareRequested;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shareflow.embedded.mail.CapturedMessage;
+import io.shareflow.events.NotificationSent;
+import io.shareflow.events.ShareNotificationRequested;
+import io.shareflow.events.ShareRequested;
+import org.junit.jupiter.api.Test;
+
+class NotificationDeliveryIT extends NotifierIntegrationTest {
+
+    @Test
+    void sendsOneInvitationWithTheLinkAndReportsNotificationSent() {
+        ShareRequested share = aShareRequested();
+
+        publish(share);
+
+        eventually().until(() -> !sentFor(share.getShareId()).isEmpty());
+        CapturedMessage mail = mailTo(share.getRecipientEmail()).get(0);
+        assertThat(mailTo(share.getRecipientEmail())).hasSize(1);
+        assertThat(mail.messageId()).isEqualTo("<share-" + share.getShareId() + "-0@shareflow>");
+        assertThat(mail.from()).isEqualTo("shareflow <no-reply@shareflow.local>");
+        assertThat(mail.subject()).isEqualTo("Ada Sharer shared \"Pump P-101 manual.pdf\" with you");
+        assertThat(mail.text()).contains(share.getLinkUrl()).contains("here it is. <b>not bold</b>")
+                .contains("31 January 2027");
+        assertThat(mail.html()).contains("href=\"" + share.getLinkUrl() + "\"").contains("&lt;b&gt;not bold&lt;/b&gt;");
+
+        NotificationSent sent = sentFor(share.getShareId()).get(0);
+        assertThat(sent.getCausationEventId()).isEqualTo(share.getEventId());
+        assertThat(sent.getMessageId()).isEqualTo(mail.messageId());
+        assertThat(sent.getAttempt()).isEqualTo(1);
+        assertThat(sent.getSkipped()).isFalse();
+        assertThat(stateOf(share.getEventId())).isEqualTo("SENT");
+        assertThat(jdbc.sql("select text_body is null and html_body is null from notification where event_id = :id")
+                .param("id", share.getEventId()).query(Boolean.class).single())
+                .as("the bodies, which hold the link's secret, are erased once sent").isTrue();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceSendsOneEmail() {
+        ShareRequested share = aShareRequested();
+        ShareRequested marker = aSilentShareRequested();
+
+        publishInOrder(share, share.getShareId());
+        publishInOrder(share, share.getShareId());
+        publishInOrder(marker, marker.getShareId());
+
+        // The marker comes after both copies on the same partition: once it is answered, both were consumed.
+        eventually().until(() -> !sentFor(marker.getShareId()).isEmpty() && !sentFor(share.getShareId()).isEmpty());
+        assertThat(mailTo(share.getRecipientEmail())).hasSize(1);
+        assertThat(sentFor(share.getShareId())).hasSize(1);
+    }
+
+    @Test
+    void notifyFalseSendsNothingAndReportsSkipped() {
+        ShareRequested share = aSilentShareRequested();
+
+        publish(share);
+
+        eventually().until(() -> !sentFor(share.getShareId()).isEmpty());
+        NotificationSent sent = sentFor(share.getShareId()).get(0);
+        assertThat(sent.getSkipped()).isTrue();
+        assertThat(sent.getMessageId()).isNull();
+        assertThat(sent.getCausationEventId()).isEqualTo(share.getEventId());
+        assertThat(mailTo(share.getRecipientEmail())).isEmpty();
+        assertThat(stateOf(share.getEventId())).as("nothing to send, nothing in the send log").isNull();
+    }
+
+    @Test
+    void aResendIsSentWithItsOwnMessageId() {
+        ShareRequested share = aShareRequested();
+        ShareNotificationRequested resend = aResend(share, 2);
+
+        publishInOrder(share, share.getShareId());
+        publishInOrder(resend, share.getShareId());
+
+        eventually().until(() -> sentFor(share.getShareId()).size() == 2);
+        assertThat(mailTo(share.getRecipientEmail())).extracting(CapturedMessage::messageId)
+                .containsExactlyInAnyOrder("<share-" + share.getShareId() + "-0@shareflow>",
+                        "<share-" + share.getShareId() + "-2@shareflow>");
+        assertThat(mailTo(share.getRecipientEmail())).extracting(CapturedMessage::subject)
+                .contains("Reminder: the manual");
+        assertThat(sentFor(share.getShareId())).extracting(NotificationSent::getCausationEventId)
+                .containsExactlyInAnyOrder(share.getEventId(), resend.getEventId());
+    }
+
+    @Test
+    void otherShareEventsAreNotItsBusiness() {
+        ShareRequested share = aShareRequested();
+        ShareRequested marker = aSilentShareRequested();
+
+        publishInOrder(aRevocation(share), share.getShareId());
+        publishInOrder(marker, marker.getShareId());
+
+        eventually().until(() -> !sentFor(marker.getShareId()).isEmpty());
+        assertThat(resultsFor(share.getShareId())).isEmpty();
+        assertThat(mailTo(share.getRecipientEmail())).isEmpty();
+    }
+}

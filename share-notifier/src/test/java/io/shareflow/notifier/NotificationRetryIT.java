@@ -1,0 +1,133 @@
+package io.shareflow.notifier;
+
+import static io.shareflow.notifier.ShareEventFixtures.aShareRequested;
+import static io.shareflow.notifier.ShareEventFixtures.aSilentShareRequested;
+import static io.shareflow.notifier.ShareEventFixtures.to;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import io.shareflow.events.NotificationFailed;
+import io.shareflow.events.NotificationSent;
+import io.shareflow.events.ShareRequested;
+import org.junit.jupiter.api.Test;
+
+class NotificationRetryIT extends NotifierIntegrationTest {
+
+    @Test
+    void smtpDownThenBackWithinTheRetryWindowSendsExactlyOneEmail() {
+        ShareRequested share = aShareRequested();
+        MAIL.stopSmtp();
+
+        publish(share);
+        eventually().until(() -> attemptsOf(share.getEventId()) >= 1 && "PENDING".equals(stateOf(share.getEventId())));
+        MAIL.startSmtp();
+
+        eventually().until(() -> !sentFor(share.getShareId()).isEmpty());
+        assertThat(mailTo(share.getRecipientEmail())).hasSize(1);
+        NotificationSent sent = sentFor(share.getShareId()).get(0);
+        assertThat(sent.getAttempt()).isGreaterThanOrEqualTo(2);
+        assertThat(failedFor(share.getShareId())).isEmpty();
+    }
+
+    @Test
+    void smtpDownForTheWholeWindowFailsTheNotificationWithoutHoldingUpThePartition() {
+        ShareRequested share = aShareRequested();
+        ShareRequested next = aSilentShareRequested();
+        MAIL.stopSmtp();
+
+        publishInOrder(share, share.getShareId());
+        publishInOrder(next, next.getShareId());
+
+        // The next event on the same partition is handled while the first one is still being retried.
+        eventually().until(() -> !sentFor(next.getShareId()).isEmpty());
+        assertThat(failedFor(share.getShareId())).isEmpty();
+
+        eventually().until(() -> !failedFor(share.getShareId()).isEmpty());
+        NotificationFailed failed = failedFor(share.getShareId()).get(0);
+        assertThat(failed.getPermanent()).isFalse();
+        assertThat(failed.getAttempts()).isEqualTo(MAX_ATTEMPTS);
+        assertThat(failed.getReason()).startsWith("Gave up after " + MAX_ATTEMPTS + " attempts")
+                .contains("Cannot connect to the SMTP server");
+        assertThat(failed.getCausationEventId()).isEqualTo(share.getEventId());
+        assertThat(stateOf(share.getEventId())).isEqualTo("FAILED");
+
+        MAIL.startSmtp();
+        ShareRequested after = aSilentShareRequested();
+        publishInOrder(after, after.getShareId());
+        eventually().until(() -> !sentFor(after.getShareId()).isEmpty());
+        assertThat(mailTo(share.getRecipientEmail())).as("a failed notification is not sent later").isEmpty();
+    }
+
+    @Test
+    void aRecipientRefusedWith4xxIsRetriedWhileOtherSharesAreMailed() {
+        ShareRequested greylisted = to("greylisted-" + UUID.randomUUID() + "@example.com");
+        ShareRequested other = aShareRequested();
+        MAIL.rejectRecipients(greylisted.getRecipientEmail()::equals, 451);
+
+        publishInOrder(greylisted, greylisted.getShareId());
+        publishInOrder(other, other.getShareId());
+
+        eventually().until(() -> !sentFor(other.getShareId()).isEmpty());
+        assertThat(mailTo(other.getRecipientEmail())).hasSize(1);
+        assertThat(failedFor(greylisted.getShareId())).as("still retrying").isEmpty();
+
+        eventually().until(() -> !failedFor(greylisted.getShareId()).isEmpty());
+        NotificationFailed failed = failedFor(greylisted.getShareId()).get(0);
+        assertThat(failed.getPermanent()).isFalse();
+        assertThat(failed.getAttempts()).isEqualTo(MAX_ATTEMPTS);
+        assertThat(failed.getReason()).contains("451");
+        assertThat(mailTo(greylisted.getRecipientEmail())).isEmpty();
+    }
+
+    @Test
+    void aRecipientRefusedWith5xxFailsAtOnce() {
+        ShareRequested share = to("nobody-" + UUID.randomUUID() + "@example.com");
+        MAIL.rejectRecipients(share.getRecipientEmail()::equals, 550);
+
+        publish(share);
+
+        eventually().until(() -> !failedFor(share.getShareId()).isEmpty());
+        NotificationFailed failed = failedFor(share.getShareId()).get(0);
+        assertThat(failed.getPermanent()).isTrue();
+        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(failed.getReason()).contains("550");
+        assertThat(attemptsOf(share.getEventId())).isEqualTo(1);
+        assertThat(mailTo(share.getRecipientEmail())).isEmpty();
+    }
+
+    @Test
+    void anInvalidRecipientAddressFailsAtOnce() {
+        ShareRequested share = to("not an address");
+
+        publish(share);
+
+        eventually().until(() -> !failedFor(share.getShareId()).isEmpty());
+        assertThat(failedFor(share.getShareId()).get(0).getPermanent()).isTrue();
+    }
+
+    @Test
+    void anAttemptInterruptedByACrashIsFailedAndNeverSentAgain() {
+        UUID eventId = UUID.randomUUID();
+        UUID shareId = UUID.randomUUID();
+        String recipient = "crash-" + shareId + "@example.com";
+        // What a worker leaves behind when the process dies between claiming the attempt and recording its outcome.
+        jdbc.sql("""
+                        insert into notification (event_id, share_id, resend, message_id, recipient_email, subject,
+                                                  text_body, html_body, state, attempts, claimed_at)
+                        values (:eventId, :shareId, 0, :messageId, :recipient, 's', 't', 'h', 'SENDING', 1,
+                                now() - interval '1 hour')
+                        """)
+                .param("eventId", eventId).param("shareId", shareId)
+                .param("messageId", "<share-" + shareId + "-0@shareflow>").param("recipient", recipient)
+                .update();
+
+        eventually().until(() -> !failedFor(shareId).isEmpty());
+        NotificationFailed failed = failedFor(shareId).get(0);
+        assertThat(failed.getPermanent()).isFalse();
+        assertThat(failed.getAttempts()).isEqualTo(1);
+        assertThat(failed.getReason()).startsWith("Delivery outcome unknown");
+        assertThat(stateOf(eventId)).isEqualTo("FAILED");
+        assertThat(mailTo(recipient)).isEmpty();
+    }
+}

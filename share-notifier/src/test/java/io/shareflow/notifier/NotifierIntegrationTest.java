@@ -1,0 +1,105 @@
+package io.shareflow.notifier;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.shareflow.embedded.mail.CapturedMessage;
+import io.shareflow.embedded.mail.MailCatcher;
+import io.shareflow.events.NotificationFailed;
+import io.shareflow.events.NotificationSent;
+import io.shareflow.events.ShareRequested;
+import io.shareflow.schemas.AvroEventDeserializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests: the whole service against real Kafka, PostgreSQL and SMTP
+ * (GreenMail), started once per JVM and shared by every test class through one Spring context.
+ * Retries are shrunk to seconds: {@value #MAX_ATTEMPTS} attempts, 0.5 s doubling (window ≈ 7.5 s).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class NotifierIntegrationTest {
+
+    static final int MAX_ATTEMPTS = 5;
+    static final MailCatcher MAIL = TestInfrastructure.mail();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::bootstrapServers);
+        registry.add("spring.datasource.url", TestInfrastructure::databaseUrl);
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", MAIL::smtpPort);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
+        registry.add("shareflow.notifier.retry.max-attempts", () -> MAX_ATTEMPTS);
+        registry.add("shareflow.notifier.retry.initial-backoff", () -> "500ms");
+        registry.add("shareflow.notifier.retry.multiplier", () -> "2.0");
+        registry.add("shareflow.notifier.retry.max-backoff", () -> "5s");
+        registry.add("shareflow.notifier.dispatch.poll-interval", () -> "200ms");
+        registry.add("shareflow.notifier.dispatch.in-doubt-after", () -> "20s");
+        registry.add("shareflow.security.jwt.hmac-secret", () -> "integration-test-secret-of-at-least-32-bytes!");
+    }
+
+    @BeforeEach
+    void healthySmtp() {
+        MAIL.acceptAllRecipients();
+        MAIL.startSmtp();
+    }
+
+    static ConditionFactory eventually() {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+    }
+
+    static void publish(ShareRequested event) {
+        TestInfrastructure.publish(event.getShareId().toString(), event, null);
+    }
+
+    /** To partition 0, so that events published this way are consumed in this order. */
+    static void publishInOrder(SpecificRecord event, UUID shareId) {
+        TestInfrastructure.publish(shareId.toString(), event, 0);
+    }
+
+    static List<SpecificRecord> resultsFor(UUID shareId) {
+        return TestInfrastructure.received(TestInfrastructure.NOTIFICATIONS).stream()
+                .filter(r -> shareId.toString().equals(r.key()))
+                .map(r -> AvroEventDeserializer.decode(r.value()))
+                .toList();
+    }
+
+    static List<NotificationSent> sentFor(UUID shareId) {
+        return resultsFor(shareId).stream().filter(NotificationSent.class::isInstance)
+                .map(NotificationSent.class::cast).toList();
+    }
+
+    static List<NotificationFailed> failedFor(UUID shareId) {
+        return resultsFor(shareId).stream().filter(NotificationFailed.class::isInstance)
+                .map(NotificationFailed.class::cast).toList();
+    }
+
+    static List<CapturedMessage> mailTo(String recipient) {
+        return MAIL.messages().stream().filter(m -> m.to().contains(recipient)).toList();
+    }
+
+    String stateOf(UUID eventId) {
+        return jdbc.sql("select state from notification where event_id = :id").param("id", eventId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    int attemptsOf(UUID eventId) {
+        return jdbc.sql("select attempts from notification where event_id = :id").param("id", eventId)
+                .query(Integer.class).optional().orElse(0);
+    }
+}

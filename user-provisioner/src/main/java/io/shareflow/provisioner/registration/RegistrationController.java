@@ -1,0 +1,37 @@
+package io.shareflow.provisioner.registration;
+
+import io.shareflow.provisioner.user.UserResponse;
+import io.shareflow.support.web.ApiException;
+import io.shareflow.support.web.DataEnvelope;
+import jakarta.validation.Valid;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Registration of a user created for a share. Public (no bearer token): the token in the path is the
+ * credential. Unknown token 404; used or expired token, or a user who has registered already, 410.
+ */
+@RestController
+class RegistrationController {
+
+    private final RegistrationService registrations;
+
+    RegistrationController(RegistrationService registrations) {
+        this.registrations = registrations;
+    }
+
+    @PostMapping("/v1/registrations/{token}")
+    DataEnvelope<UserResponse> register(@PathVariable String token, @Valid @RequestBody RegistrationRequest request) {
+        try {
+            return DataEnvelope.of(UserResponse.of(
+                    registrations.register(token, request.displayName().strip(), request.password())));
+        } catch (RegistrationRefusedException e) {
+            throw e.reason() == RegistrationRefusedException.Reason.UNKNOWN
+                    ? ApiException.notFound(e.getMessage())
+                    : ApiException.gone(e.getMessage());
+        }
+    }
+}

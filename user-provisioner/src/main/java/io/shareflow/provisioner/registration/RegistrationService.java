@@ -1,0 +1,71 @@
+package io.shareflow.provisioner.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.shareflow.provisioner.registration.model.RegistrationTicket;
+import io.shareflow.provisioner.registration.model.RegistrationToken;
+import io.shareflow.provisioner.user.UserDirectory;
+import io.shareflow.provisioner.user.Users;
+import io.shareflow.provisioner.user.model.User;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration: a deactivated user proves it holds a token, chooses a name and password, and becomes active. */
+@Service
+class RegistrationService {
+
+    /** The longest token looked up; anything longer cannot be one of ours. */
+    private static final int MAX_TOKEN_LENGTH = 128;
+
+    private final RegistrationTokens tokens;
+    private final Users users;
+    private final UserDirectory directory;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    RegistrationService(RegistrationTokens tokens, Users users, UserDirectory directory, PasswordEncoder passwords,
+                        Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.directory = directory;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /**
+     * Activates the token's user and publishes {@code UserActivated} and {@code UserUpserted}.
+     * The token and the user's row are locked, so two concurrent uses of one token activate once.
+     *
+     * @param password already checked against {@link io.shareflow.provisioner.registration.model.PasswordPolicy}
+     * @throws RegistrationRefusedException when the token is unknown, used, expired, or its user is active
+     */
+    @Transactional
+    User register(String token, String displayName, String password) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.UNKNOWN);
+        }
+        String hash = RegistrationToken.hashOf(token);
+        RegistrationTicket ticket = tokens.findForUpdate(hash)
+                .orElseThrow(() -> new RegistrationRefusedException(RegistrationRefusedException.Reason.UNKNOWN));
+        Instant now = clock.instant();
+        switch (ticket.validityAt(now)) {
+            case USED -> throw new RegistrationRefusedException(RegistrationRefusedException.Reason.USED);
+            case EXPIRED -> throw new RegistrationRefusedException(RegistrationRefusedException.Reason.EXPIRED);
+            case USABLE -> { }
+        }
+        User user = users.findByIdForUpdate(ticket.userId()).orElseThrow(
+                () -> new IllegalStateException("Registration token of missing user " + ticket.userId()));
+        if (user.isActive()) {
+            // Registered already with another token issued for a later share.
+            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.ALREADY_REGISTERED);
+        }
+        User activated = user.activate(displayName, now);
+        users.saveActivated(activated, passwords.encode(password));
+        tokens.markUsed(hash, now);
+        directory.activated(activated);
+        return activated;
+    }
+}

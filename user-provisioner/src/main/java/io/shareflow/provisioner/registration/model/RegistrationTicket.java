@@ -1,0 +1,30 @@
+package io.shareflow.provisioner.registration.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A stored registration token: what is known about it without the secret.
+ *
+ * @param userId    never null
+ * @param expiresAt never null
+ * @param usedAt    null while unused
+ */
+public record RegistrationTicket(UUID userId, Instant expiresAt, Instant usedAt) {
+
+    public RegistrationTicket {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    public enum Validity { USABLE, USED, EXPIRED }
+
+    /** Single use: a used token stays used even before it would have expired. */
+    public Validity validityAt(Instant now) {
+        if (usedAt != null) {
+            return Validity.USED;
+        }
+        return now.isBefore(expiresAt) ? Validity.USABLE : Validity.EXPIRED;
+    }
+}

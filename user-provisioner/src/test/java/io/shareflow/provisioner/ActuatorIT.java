@@ -1,0 +1,28 @@
+package io.shareflow.provisioner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shareflow.provisioner.support.Http;
+import io.shareflow.provisioner.support.IntegrationTestSupport;
+import org.junit.jupiter.api.Test;
+
+class ActuatorIT extends IntegrationTestSupport {
+
+    @Test
+    void healthCoversDatabaseAndKafkaWithoutAToken() {
+        Http.Response health = http.get("/actuator/health", null);
+
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
+        assertThat(health.json().path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        Http.Response metrics = http.send("GET", "/actuator/prometheus", null, null);
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+}

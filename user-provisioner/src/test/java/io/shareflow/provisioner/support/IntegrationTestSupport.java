@@ -1,0 +1,87 @@
+package io.shareflow.provisioner.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.shareflow.embedded.KraftBroker;
+import io.shareflow.embedded.PostgresServer;
+import io.shareflow.embedded.SharedInfrastructure;
+import io.shareflow.schemas.Topics;
+import io.shareflow.support.security.JwtTokens;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of every {@code *IT}: the whole service on a random port against the JVM's shared embedded
+ * PostgreSQL (database {@code user_provisioner_it}) and KRaft broker. All subclasses share one Spring
+ * context (same configuration), so the service starts once per test run; tests isolate themselves by
+ * fresh organisations and e-mail addresses instead of cleaning up.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTestSupport {
+
+    protected static final String HMAC_SECRET = "integration-tests-hmac-secret-of-at-least-32-bytes";
+
+    protected static final KraftBroker KAFKA = SharedInfrastructure.kafka();
+    protected static final PostgresServer POSTGRES = SharedInfrastructure.postgres();
+    protected static final String DATABASE = "user_provisioner_it";
+    protected static final KafkaTestClient KAFKA_CLIENT = new KafkaTestClient(KAFKA.bootstrapServers());
+
+    static {
+        // share-api owns share.events.v1; here it must exist before the listener subscribes.
+        KAFKA_CLIENT.createTopic(Topics.SHARE_EVENTS, 3);
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        String jdbcUrl = POSTGRES.createDatabase(DATABASE);
+        registry.add("spring.datasource.url", () -> jdbcUrl);
+        registry.add("spring.datasource.username", () -> PostgresServer.USER);
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+        registry.add("shareflow.security.jwt.hmac-secret", () -> HMAC_SECRET);
+        registry.add("shareflow.kafka.errors.initial-interval", () -> "100ms");
+        registry.add("shareflow.kafka.errors.max-attempts", () -> "2");
+    }
+
+    @LocalServerPort
+    private int port;
+
+    protected Http http;
+
+    @BeforeEach
+    void httpClient() {
+        http = new Http(port);
+    }
+
+    /** A platform operator ({@code admin}) of some organisation. */
+    protected static String adminToken() {
+        return token(UUID.randomUUID(), "admin");
+    }
+
+    /** A caller of {@code organizationId} with the given roles. */
+    protected static String token(UUID organizationId, String... roles) {
+        return JwtTokens.issue(HMAC_SECRET, UUID.randomUUID(), organizationId, "caller@shareflow.test", "Test Caller",
+                List.of(roles), Duration.ofHours(1));
+    }
+
+    protected UUID createOrganization(String name) {
+        Http.Response response = http.post("/v1/organizations", adminToken(), Map.of("name", name));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return UUID.fromString(response.data().path("id").asString());
+    }
+
+    protected UUID createUser(UUID organizationId, String email) {
+        Http.Response response = http.post("/v1/users", adminToken(),
+                Map.of("email", email, "displayName", "User " + email, "organizationId", organizationId.toString()));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return UUID.fromString(response.data().path("id").asString());
+    }
+}
