@@ -1,10 +1,18 @@
 -- Column names follow Debezium's outbox event router (id, aggregatetype, aggregateid, type, payload),
 -- so a deployment running Kafka Connect can replace the relay by CDC without a schema change.
+--
+-- One table, two partitions by "is it pending?": the relay's scan reads only the pending
+-- partition, however many published rows are kept for replays, and marking a row published moves
+-- it to the other partition. A partial "where published_at is null" index would keep the scan
+-- cheap too, but every mark would then rewrite the row in place and add index entries for it,
+-- and the scan would walk the dead entries until vacuum: the benchmark drained half as fast.
 create table outbox_event (
     -- Commit-order cursor for the relay. Never used as a "> last seen" watermark: the relay always
-    -- scans every unpublished row, so a transaction that commits late with a lower seq is not lost.
+    -- scans every pending row, so a transaction that commits late with a lower seq is not lost.
     seq           bigint generated always as identity,
-    id            uuid         not null primary key,
+    -- No unique index: a unique constraint on a partitioned table must include the partition key,
+    -- and the writer generates a random UUID per event, so an index would only slow every insert.
+    id            uuid         not null,
     aggregatetype varchar(255) not null,
     aggregateid   varchar(255) not null,
     type          varchar(255) not null,
@@ -13,11 +21,16 @@ create table outbox_event (
     topic         varchar(249) not null,
     created_at    timestamptz  not null default now(),
     published_at  timestamptz
-);
+) partition by list ((published_at is null));
 
--- Keeps the relay's pending scan cheap however many published rows are kept for replays.
-create index outbox_event_pending_idx on outbox_event (seq) where published_at is null;
-create index outbox_event_published_at_idx on outbox_event (published_at) where published_at is not null;
+create table outbox_event_pending partition of outbox_event for values in (true);
+create table outbox_event_published partition of outbox_event for values in (false);
+
+-- The relay reads pending rows in seq order.
+create index outbox_event_pending_seq_idx on outbox_event_pending (seq);
+-- Rows arrive in the published partition in published_at order, so a BRIN index finds the
+-- expired ones for cleanup at a fraction of a B-tree's size and upkeep.
+create index outbox_event_published_at_idx on outbox_event_published using brin (published_at);
 
 -- One NOTIFY per writing transaction (same channel and payload are folded by PostgreSQL),
 -- delivered at commit: the relay wakes at once instead of waiting for its slow poll.

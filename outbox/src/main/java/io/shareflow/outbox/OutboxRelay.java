@@ -27,6 +27,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -42,8 +43,9 @@ import org.springframework.context.SmartLifecycle;
  *   <li><b>Order per key.</b> Rows are sent in {@code seq} order through an idempotent producer
  *       ({@code acks=all}), which keeps the order within a partition. {@link OutboxWriter}
  *       serialises writers of the same key, so {@code seq} order per key is commit order.</li>
- *   <li><b>Nothing skipped.</b> Every scan reads all unpublished rows (a partial index keeps it
- *       cheap); there is no "last published id" watermark that a late commit could fall behind.</li>
+ *   <li><b>Nothing skipped.</b> Every scan reads the oldest pending rows, from the start of the
+ *       pending partition; there is no "last published id" watermark that a late commit could
+ *       fall behind.</li>
  *   <li><b>At least once.</b> A crash between the acknowledgement and the mark re-sends the
  *       batch; consumers are idempotent by event id.</li>
  *   <li><b>Prompt.</b> Commits NOTIFY the relay's LISTEN; a slow poll covers lost notifications.</li>
@@ -56,8 +58,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final ObjectReader HEADERS = JSON.readerFor(new TypeReference<Map<String, String>>() {
+    });
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final long WAIT_SLICE_MILLIS = 250;
 
@@ -177,9 +179,9 @@ public class OutboxRelay implements SmartLifecycle {
                 if (rs.getBoolean(1)) {
                     try (Statement session = connection.createStatement()) {
                         session.execute("listen outbox_event");
-                        // A queue table's statistics are always stale: planned on them, the pending
-                        // fetch reads and sorts the whole backlog (a bitmap scan) on every batch.
-                        // Without sorting, the only plan is the ordered walk of the pending index.
+                        // A queue's statistics are always stale: planned on them, the pending fetch
+                        // may read and sort the whole backlog on every batch. Without sorting, the
+                        // only plan is the ordered walk of the pending partition's seq index.
                         session.execute("set enable_sort = off");
                     }
                     leader = true;
@@ -213,30 +215,43 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes pending rows until none are left, as a two-stage pipeline: the database fetches
-     * the next batch while Kafka acknowledges the current one, and marks the acknowledged batch
-     * while Kafka takes the next. A batch is sent only once the previous one is fully
-     * acknowledged, so a failure never lets a later row of the same key overtake an earlier one.
+     * Publishes pending rows until none are left. Rows are read {@code fetchSize} at a time and
+     * sent {@code batchSize} at a time, and the database works while Kafka does: each batch is
+     * marked while the broker takes the next one, and the next rows are fetched while it takes
+     * the last batch of the current ones. A batch is sent only once the previous one is fully
+     * acknowledged, so a failure never lets a later row of a key overtake an earlier one.
      *
      * @return whether a batch failed (its unacknowledged rows stay pending)
      */
     private boolean drain(Connection connection, Producer<String, byte[]> producer) throws SQLException {
-        InFlight current = send(producer, fetchPending(connection, List.of()));
-        while (running && !current.isEmpty()) {
-            List<PendingRow> following = current.isFull(settings.batchSize())
-                    ? fetchPending(connection, current.seqs())
-                    : List.of();
-            producer.flush();
-            Acknowledged acknowledged = current.acknowledged();
-            if (acknowledged.anyFailed()) {
-                markPublished(connection, acknowledged.seqs());
-                return true;
+        List<PendingRow> fetched = fetchPending(connection, List.of());
+        Acknowledged previous = null;
+        while (running && !fetched.isEmpty()) {
+            List<PendingRow> following = List.of();
+            for (int from = 0; from < fetched.size() && running; from += settings.batchSize()) {
+                List<PendingRow> batch = fetched.subList(from, Math.min(fetched.size(), from + settings.batchSize()));
+                InFlight current = send(producer, batch);
+                if (previous != null) {
+                    markPublished(connection, previous.seqs());
+                }
+                boolean last = from + settings.batchSize() >= fetched.size();
+                if (last && fetched.size() == settings.fetchSize()) {
+                    // More rows may be waiting; the batch in flight is not marked yet, so skip it.
+                    following = fetchPending(connection, batch);
+                }
+                producer.flush();
+                previous = current.acknowledged();
+                if (previous.anyFailed()) {
+                    markPublished(connection, previous.seqs());
+                    return true;
+                }
             }
-            InFlight next = send(producer, following);
-            markPublished(connection, acknowledged.seqs());
-            current = next;
+            fetched = following;
         }
-        return current.sendFailed;
+        if (previous != null) {
+            markPublished(connection, previous.seqs());
+        }
+        return false;
     }
 
     private InFlight send(Producer<String, byte[]> producer, List<PendingRow> rows) {
@@ -259,18 +274,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final class InFlight {
         final List<Sent> sent = new ArrayList<>();
         boolean sendFailed;
-
-        boolean isEmpty() {
-            return sent.isEmpty() && !sendFailed;
-        }
-
-        boolean isFull(int batchSize) {
-            return sent.size() == batchSize;
-        }
-
-        List<Long> seqs() {
-            return sent.stream().map(s -> s.row.seq()).toList();
-        }
 
         /** Call after {@code flush()}: every callback has run by then. */
         Acknowledged acknowledged() {
@@ -298,20 +301,23 @@ public class OutboxRelay implements SmartLifecycle {
     private record Acknowledged(List<Long> seqs, boolean anyFailed) {
     }
 
-    /** The oldest pending rows, except those still in flight (not yet marked). */
-    private List<PendingRow> fetchPending(Connection connection, List<Long> inFlight) throws SQLException {
+    /**
+     * The oldest pending rows, except those of a batch still in flight. The partition key confines
+     * the scan to the pending partition.
+     */
+    private List<PendingRow> fetchPending(Connection connection, List<PendingRow> inFlight) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
                 select seq, topic, aggregateid, payload, headers::text, created_at
                 from outbox_event where published_at is null and seq <> all(?)
                 order by seq limit ?
                 """)) {
-            ps.setArray(1, connection.createArrayOf("bigint", inFlight.toArray()));
-            ps.setInt(2, settings.batchSize());
+            ps.setArray(1, connection.createArrayOf("bigint", inFlight.stream().map(PendingRow::seq).toArray()));
+            ps.setInt(2, settings.fetchSize());
             try (ResultSet rs = ps.executeQuery()) {
-                List<PendingRow> rows = new ArrayList<>(settings.batchSize());
+                List<PendingRow> rows = new ArrayList<>(settings.fetchSize());
                 while (rs.next()) {
                     rows.add(new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            JSON.readValue(rs.getString(5), HEADERS), rs.getTimestamp(6).toInstant()));
+                            HEADERS.readValue(rs.getString(5)), rs.getTimestamp(6).toInstant()));
                 }
                 return rows;
             }
@@ -323,8 +329,9 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement(
-                // "published_at is null" lets the planner use the pending index instead of a table scan.
-                "update outbox_event set published_at = now() where seq = any(?) and published_at is null")) {
+                // "published_at is null" confines the update to the pending partition; the new value
+                // moves each row to the published one.
+                "update outbox_event set published_at = now() where published_at is null and seq = any(?)")) {
             Array array = connection.createArrayOf("bigint", seqs.toArray());
             ps.setArray(1, array);
             ps.executeUpdate();
@@ -333,10 +340,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void deleteExpired(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
-                delete from outbox_event where seq in (
-                    select seq from outbox_event
+                delete from outbox_event_published where ctid = any(array(
+                    select ctid from outbox_event_published
                     where published_at < now() - make_interval(secs => ?)
-                    limit ?)
+                    limit ?))
                 """)) {
             ps.setDouble(1, settings.retention().toMillis() / 1000.0);
             ps.setInt(2, settings.cleanupBatchSize());

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.SharedInfrastructure;
@@ -27,6 +28,9 @@ import io.shareflow.outbox.OutboxTestSupport.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.transaction.IllegalTransactionStateException;
 
@@ -112,10 +116,17 @@ class OutboxRelayIT {
         assertThat(db.rows()).isZero();
     }
 
-    @Test
-    void keepsPerKeyOrderFor10000EventsOver100KeysWrittenConcurrently() throws Exception {
+    /** Small odd sizes make every read-ahead and batch boundary happen hundreds of times. */
+    static Stream<Arguments> batchings() {
+        RelaySettings defaults = RelaySettings.defaults();
+        return Stream.of(Arguments.of(defaults.batchSize(), defaults.fetchSize()), Arguments.of(7, 50));
+    }
+
+    @ParameterizedTest(name = "batch {0}, fetch {1}")
+    @MethodSource("batchings")
+    void keepsPerKeyOrderFor10000EventsOver100KeysWrittenConcurrently(int batchSize, int fetchSize) throws Exception {
         String topic = OutboxTestSupport.newTopic(kafka, 6);
-        startRelay(kafka, RelaySettings.defaults());
+        startRelay(kafka, RelaySettings.defaults().withBatching(batchSize, fetchSize));
         List<UUID> keys = IntStream.range(0, 100).mapToObj(i -> UUID.randomUUID()).toList();
         int perKey = 100;
         ExecutorService writers = Executors.newFixedThreadPool(4);
@@ -261,6 +272,29 @@ class OutboxRelayIT {
                 assertThat(new HashSet<>(reader.eventIds())).isEqualTo(written);
             }
         }
+    }
+
+    @Test
+    void aRowMarkedPendingAgainIsPublishedAgainAsTheRunbookSays() {
+        String topic = OutboxTestSupport.newTopic(kafka, 1);
+        startRelay(kafka, RelaySettings.defaults());
+        UserUpserted lost = event(UUID.randomUUID(), 1);
+        UserUpserted other = event(UUID.randomUUID(), 2);
+        db.appendInTransaction(topic, lost, other);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.pending() == 0);
+        assertThat(db.jdbc.sql("select count(*) from outbox_event_published").query(Long.class).single())
+                .as("published rows are kept, in the published partition").isEqualTo(2);
+
+        // The runbook's re-publish: a downstream team lost this event.
+        int republished = db.jdbc.sql("update outbox_event set published_at = null where id = ?")
+                .param(lost.getEventId()).update();
+        assertThat(republished).isEqualTo(1);
+
+        try (TopicReader reader = new TopicReader(kafka, topic)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll() >= 3);
+            assertThat(reader.eventIds()).containsExactly(lost.getEventId(), other.getEventId(), lost.getEventId());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.pending() == 0);
     }
 
     @Test
