@@ -29,6 +29,14 @@ class ActuatorIT extends NotifierIntegrationTest {
     }
 
     @Test
+    void kafkaHealthShowsTheCluster() throws Exception {
+        HttpResponse<String> health = get("/actuator/health/kafka");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"clusterId\"").contains("\"nodes\":1");
+    }
+
+    @Test
     void mailHealthIsDownWhileSmtpIs() throws Exception {
         MAIL.stopSmtp();
 

@@ -1,9 +1,9 @@
 package io.shareflow.support.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 
-import jakarta.validation.ValidationException;
-import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,33 +14,27 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.validation.method.MethodValidationException;
 
 /**
  * The one consumer error handler of a service, as the spring-kafka samples do it: a
  * {@link DefaultErrorHandler} that retries with exponential backoff and then hands the record to a
- * {@link DeadLetterPublishingRecoverer} writing to {@code <topic>.dlt}. Boot's listener container factory
- * picks up the {@link CommonErrorHandler} bean.
+ * {@link DeadLetterPublishingRecoverer} writing to {@code <topic>.dlt} — except when the infrastructure
+ * failed (database, SMTP, network): then the record is retried until it succeeds and never dead-lettered
+ * ({@code RecordRetryPolicy}). Boot's listener container factory picks up the {@link CommonErrorHandler} bean.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties({KafkaErrorSettings.class, KafkaTopicsSettings.class})
 public final class ShareflowKafkaAutoConfiguration {
 
-    /**
-     * Errors that no retry can fix: unreadable records, and records the listener rejected as invalid.
-     * (spring-kafka already treats its DeserializationException, conversion errors and ClassCastException so.)
-     */
-    @SuppressWarnings("unchecked")
-    static final Class<? extends Exception>[] NOT_RETRYABLE = new Class[] {
-            SerializationException.class, IllegalArgumentException.class, ValidationException.class,
-            MethodValidationException.class};
+    /** Kafka's default {@code max.poll.interval.ms}. */
+    private static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
 
     @Bean
     @ConditionalOnMissingBean
@@ -65,14 +59,46 @@ public final class ShareflowKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer, KafkaErrorSettings settings) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.maxAttempts() - 1);
-        backOff.setInitialInterval(settings.initialInterval().toMillis());
-        backOff.setMultiplier(settings.multiplier());
-        backOff.setMaxInterval(settings.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(NOT_RETRYABLE);
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer, KafkaErrorSettings settings,
+                                          ObjectProvider<ConsumerFactory<?, ?>> consumerFactory,
+                                          KafkaProperties properties) {
+        requireBackoffsBelowMaxPollInterval(settings, maxPollInterval(consumerFactory.getIfUnique(), properties));
+        return errorHandler(recoverer, settings);
+    }
+
+    /**
+     * The handler itself. Not-retryable types are decided by the policy's back-off function rather than by
+     * {@code addNotRetryableExceptions}, because spring-kafka consults that list first and an infrastructure
+     * failure must win even when it is wrapped in, say, a {@code ValidationException}.
+     * spring-kafka's default seek-after-error stays on: after each wait it seeks back to the failed record and
+     * the consumer polls again, so however long an outage lasts, no gap between two polls exceeds one wait
+     * (plus the failed attempt).
+     */
+    static DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, KafkaErrorSettings settings) {
+        RecordRetryPolicy policy = new RecordRetryPolicy(settings);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, policy.bounded());
+        handler.setBackOffFunction((record, failure) -> policy.backOffFor(failure));
+        handler.setRetryListeners(new InfrastructureRetryLogger());
         return handler;
+    }
+
+    /**
+     * A wait of the error handler happens on the consumer thread between two polls; one longer than
+     * {@code max.poll.interval.ms} would make the broker evict the consumer and rebalance the group.
+     */
+    static void requireBackoffsBelowMaxPollInterval(KafkaErrorSettings settings, Duration maxPollInterval) {
+        if (settings.infrastructureMaxBackoff().compareTo(maxPollInterval) >= 0
+                || settings.maxInterval().compareTo(maxPollInterval) >= 0) {
+            throw new IllegalStateException("shareflow.kafka.errors.max-interval (" + settings.maxInterval()
+                    + ") and infrastructure-max-backoff (" + settings.infrastructureMaxBackoff()
+                    + ") must be shorter than the consumer's max.poll.interval.ms (" + maxPollInterval.toMillis() + ")");
+        }
+    }
+
+    private static Duration maxPollInterval(ConsumerFactory<?, ?> factory, KafkaProperties properties) {
+        Map<String, Object> config = factory != null ? factory.getConfigurationProperties() : properties.buildConsumerProperties();
+        Object value = config.get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        return value == null ? DEFAULT_MAX_POLL_INTERVAL : Duration.ofMillis(Long.parseLong(value.toString().trim()));
     }
 
     /**

@@ -1,11 +1,18 @@
 package io.shareflow.support.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -22,8 +29,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class KafkaErrorHandlingConfigurationTest {
 
@@ -44,10 +54,57 @@ class KafkaErrorHandlingConfigurationTest {
     @Test
     void retrySettingsHaveTheDocumentedDefaultsAndCanBeChanged() {
         runner.run(context -> assertThat(context.getBean(KafkaErrorSettings.class))
-                .isEqualTo(new KafkaErrorSettings(Duration.ofMillis(500), 2, Duration.ofSeconds(10), 6)));
-        runner.withPropertyValues("shareflow.kafka.errors.initial-interval=1s", "shareflow.kafka.errors.max-attempts=3")
+                .isEqualTo(new KafkaErrorSettings(Duration.ofMillis(500), 2, Duration.ofSeconds(10), 6, Duration.ofSeconds(30))));
+        runner.withPropertyValues("shareflow.kafka.errors.initial-interval=1s", "shareflow.kafka.errors.max-attempts=3",
+                        "shareflow.kafka.errors.infrastructure-max-backoff=2m")
                 .run(context -> assertThat(context.getBean(KafkaErrorSettings.class))
-                        .isEqualTo(new KafkaErrorSettings(Duration.ofSeconds(1), 2, Duration.ofSeconds(10), 3)));
+                        .isEqualTo(new KafkaErrorSettings(Duration.ofSeconds(1), 2, Duration.ofSeconds(10), 3, Duration.ofMinutes(2))));
+    }
+
+    @Test
+    void infrastructureMaxBackoffBelowInitialIntervalIsRefused() {
+        runner.withPropertyValues("shareflow.kafka.errors.initial-interval=1s", "shareflow.kafka.errors.infrastructure-max-backoff=500ms")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("infrastructure-max-backoff must be at least initial-interval"));
+    }
+
+    @Test
+    void aWaitAsLongAsTheMaxPollIntervalIsRefusedAtStartUp() {
+        runner.withPropertyValues("spring.kafka.consumer.max-poll-interval=30s")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("must be shorter than the consumer's max.poll.interval.ms (30000)"));
+        runner.withPropertyValues("spring.kafka.consumer.max-poll-interval=31s")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(CommonErrorHandler.class));
+        runner.withPropertyValues("shareflow.kafka.errors.infrastructure-max-backoff=6m")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("max.poll.interval.ms (300000)"));
+    }
+
+    @Test
+    void theHandlerBeanRetriesInfrastructureFailuresWithoutEndAndDeadLettersOthers() {
+        DeadLetterPublishingRecoverer deadLetters = mock(DeadLetterPublishingRecoverer.class);
+        runner.withBean(DeadLetterPublishingRecoverer.class, () -> deadLetters)
+                .withPropertyValues("shareflow.kafka.errors.initial-interval=1ms", "shareflow.kafka.errors.max-interval=2ms",
+                        "shareflow.kafka.errors.infrastructure-max-backoff=2ms", "shareflow.kafka.errors.max-attempts=3")
+                .run(context -> {
+                    DefaultErrorHandler handler = context.getBean(DefaultErrorHandler.class);
+                    var consumer = mock(Consumer.class);
+                    var container = mock(MessageListenerContainer.class);
+                    var outage = new ListenerExecutionFailedException("Listener method threw",
+                            new CannotCreateTransactionException("Could not open JDBC Connection for transaction"));
+                    var bug = new ListenerExecutionFailedException("Listener method threw", new IllegalStateException("bug"));
+
+                    var waiting = new ConsumerRecord<>("share.events.v1", 0, 5L, "k", "v");
+                    for (int delivery = 1; delivery <= 20; delivery++) {
+                        assertThat(handler.handleOne(outage, waiting, consumer, container)).as("given up after delivery %d", delivery).isFalse();
+                    }
+                    verify(deadLetters, never()).accept(any(), any(), any());
+
+                    var failing = new ConsumerRecord<>("share.events.v1", 1, 9L, "k", "v");
+                    assertThat(List.of(handler.handleOne(bug, failing, consumer, container), handler.handleOne(bug, failing, consumer, container),
+                            handler.handleOne(bug, failing, consumer, container))).containsExactly(false, false, true);
+                    verify(deadLetters).accept(same(failing), same(consumer), same(bug));
+                });
     }
 
     @Test
