@@ -1,7 +1,6 @@
 package io.shareflow.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,14 +20,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -58,8 +59,6 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ObjectReader HEADERS = JSON.readerFor(new TypeReference<Map<String, String>>() {
-    });
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final long WAIT_SLICE_MILLIS = 250;
 
@@ -197,61 +196,65 @@ public class OutboxRelay implements SmartLifecycle {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         Instant nextCleanup = Instant.now();
         Duration backoff = MIN_BACKOFF;
-        while (running) {
-            boolean failed = drain(connection, producer);
-            if (Instant.now().isAfter(nextCleanup)) {
-                deleteExpired(connection);
-                nextCleanup = Instant.now().plus(settings.cleanupInterval());
-            }
-            if (failed) {
-                // The broker is unreachable or refused: the rows stay pending; try again later.
-                pause(backoff);
-                backoff = next(backoff);
-            } else {
-                backoff = MIN_BACKOFF;
-                awaitCommit(notifications);
+        try (PublishedMarker marker = new PublishedMarker(connections)) {
+            while (running) {
+                boolean failed = drain(connection, producer, marker);
+                if (Instant.now().isAfter(nextCleanup)) {
+                    deleteExpired(connection);
+                    nextCleanup = Instant.now().plus(settings.cleanupInterval());
+                }
+                if (failed) {
+                    // The broker is unreachable or refused: the rows stay pending; try again later.
+                    pause(backoff);
+                    backoff = next(backoff);
+                } else {
+                    backoff = MIN_BACKOFF;
+                    awaitCommit(notifications);
+                }
             }
         }
     }
 
     /**
      * Publishes pending rows until none are left. Rows are read {@code fetchSize} at a time and
-     * sent {@code batchSize} at a time, and the database works while Kafka does: each batch is
-     * marked while the broker takes the next one, and the next rows are fetched while it takes
-     * the last batch of the current ones. A batch is sent only once the previous one is fully
-     * acknowledged, so a failure never lets a later row of a key overtake an earlier one.
+     * sent {@code batchSize} at a time, and the database works while Kafka does: the marker
+     * records each acknowledged batch on its own connection while the next one is sent, and the
+     * next rows are fetched while Kafka takes the last batch of the current ones (that batch is
+     * left out, and every earlier one is marked by then). A batch is sent only once the previous
+     * one is fully acknowledged, so a failure never lets a later row of a key overtake an earlier
+     * one.
      *
      * @return whether a batch failed (its unacknowledged rows stay pending)
      */
-    private boolean drain(Connection connection, Producer<String, byte[]> producer) throws SQLException {
+    private boolean drain(Connection connection, Producer<String, byte[]> producer, PublishedMarker marker)
+            throws SQLException {
         List<PendingRow> fetched = fetchPending(connection, List.of());
-        Acknowledged previous = null;
-        while (running && !fetched.isEmpty()) {
-            List<PendingRow> following = List.of();
-            for (int from = 0; from < fetched.size() && running; from += settings.batchSize()) {
-                List<PendingRow> batch = fetched.subList(from, Math.min(fetched.size(), from + settings.batchSize()));
-                InFlight current = send(producer, batch);
-                if (previous != null) {
-                    markPublished(connection, previous.seqs());
+        try {
+            while (running && !fetched.isEmpty()) {
+                List<PendingRow> following = List.of();
+                for (int from = 0; from < fetched.size() && running; from += settings.batchSize()) {
+                    List<PendingRow> batch = fetched.subList(from, Math.min(fetched.size(), from + settings.batchSize()));
+                    InFlight current = send(producer, batch);
+                    if (from + settings.batchSize() >= fetched.size() && fetched.size() == settings.fetchSize()) {
+                        // More rows may be waiting. The batch in flight is not marked yet, so it
+                        // is left out; every earlier one must be marked before the read.
+                        marker.awaitMarked();
+                        following = fetchPending(connection, batch);
+                    }
+                    producer.flush();
+                    Acknowledged acknowledged = current.acknowledged();
+                    marker.submit(acknowledged.seqs());
+                    if (acknowledged.anyFailed()) {
+                        return true;
+                    }
                 }
-                boolean last = from + settings.batchSize() >= fetched.size();
-                if (last && fetched.size() == settings.fetchSize()) {
-                    // More rows may be waiting; the batch in flight is not marked yet, so skip it.
-                    following = fetchPending(connection, batch);
-                }
-                producer.flush();
-                previous = current.acknowledged();
-                if (previous.anyFailed()) {
-                    markPublished(connection, previous.seqs());
-                    return true;
-                }
+                fetched = following;
             }
-            fetched = following;
+            return false;
+        } finally {
+            // The next read, and the backlog metrics, must see every acknowledged row as published.
+            marker.awaitMarked();
         }
-        if (previous != null) {
-            markPublished(connection, previous.seqs());
-        }
-        return false;
     }
 
     private InFlight send(Producer<String, byte[]> producer, List<PendingRow> rows) {
@@ -311,31 +314,40 @@ public class OutboxRelay implements SmartLifecycle {
                 from outbox_event where published_at is null and seq <> all(?)
                 order by seq limit ?
                 """)) {
+            binaryTransfer(ps);
             ps.setArray(1, connection.createArrayOf("bigint", inFlight.stream().map(PendingRow::seq).toArray()));
             ps.setInt(2, settings.fetchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 List<PendingRow> rows = new ArrayList<>(settings.fetchSize());
                 while (rs.next()) {
                     rows.add(new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            HEADERS.readValue(rs.getString(5)), rs.getTimestamp(6).toInstant()));
+                            kafkaHeaders(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant()));
                 }
                 return rows;
             }
         }
     }
 
-    private void markPublished(Connection connection, List<Long> seqs) throws SQLException {
-        if (seqs.isEmpty()) {
-            return;
+    /**
+     * Server-prepared from the first run with binary results: the payload arrives as raw bytes
+     * instead of hex text that the driver would decode row by row.
+     */
+    private static void binaryTransfer(PreparedStatement ps) throws SQLException {
+        ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+    }
+
+    /** The {@code headers} JSON object as Kafka headers, read as a stream (no map per row). */
+    private static List<Header> kafkaHeaders(String json) {
+        List<Header> headers = new ArrayList<>(8);
+        try (JsonParser parser = JSON.createParser(json)) {
+            parser.nextToken();
+            String name;
+            while ((name = parser.nextName()) != null) {
+                parser.nextToken();
+                headers.add(new RecordHeader(name, parser.getString().getBytes(StandardCharsets.UTF_8)));
+            }
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                // "published_at is null" confines the update to the pending partition; the new value
-                // moves each row to the published one.
-                "update outbox_event set published_at = now() where published_at is null and seq = any(?)")) {
-            Array array = connection.createArrayOf("bigint", seqs.toArray());
-            ps.setArray(1, array);
-            ps.executeUpdate();
-        }
+        return headers;
     }
 
     private void deleteExpired(Connection connection) throws SQLException {
@@ -382,14 +394,11 @@ public class OutboxRelay implements SmartLifecycle {
         return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
     }
 
-    private record PendingRow(long seq, String topic, String key, byte[] payload, Map<String, String> headers,
+    private record PendingRow(long seq, String topic, String key, byte[] payload, List<Header> headers,
                               Instant createdAt) {
 
         ProducerRecord<String, byte[]> toRecord() {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
-            headers.forEach((name, value) ->
-                    record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            return record;
+            return new ProducerRecord<>(topic, null, key, payload, headers);
         }
     }
 
