@@ -3,30 +3,37 @@ package io.shareflow.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by this JVM (Kafka broker, producers and relay all run in it) and by all
+ * CPU time used by this JVM (Kafka broker, producers and relay all run in it) and by the
  * PostgreSQL server processes, read from Linux's {@code /proc}. On two shared cores the sum of
  * both explains a throughput better than wall time alone; elsewhere it reads as unknown.
  */
-record ProcessCpu(long jvmMillis, long postgresMillis) {
+final class ProcessCpu {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every mainstream Linux. */
     private static final long TICKS_PER_SECOND = 100;
     private static final Path PROC = Path.of("/proc");
 
-    static boolean available() {
-        return Files.isReadable(PROC.resolve("self/stat"));
+    private final long jvmTicks;
+    /** Per PostgreSQL process, so that one that exits between two readings is not subtracted. */
+    private final Map<Long, Long> postgresTicks;
+
+    private ProcessCpu(long jvmTicks, Map<Long, Long> postgresTicks) {
+        this.jvmTicks = jvmTicks;
+        this.postgresTicks = postgresTicks;
     }
 
     static ProcessCpu now() {
-        if (!available()) {
-            return new ProcessCpu(-1, -1);
+        if (!Files.isReadable(PROC.resolve("self/stat"))) {
+            return new ProcessCpu(-1, Map.of());
         }
         long self = ProcessHandle.current().pid();
         long jvm = 0;
-        long postgres = 0;
+        Map<Long, Long> postgres = new HashMap<>();
         try (Stream<Path> processes = Files.list(PROC)) {
             for (Path process : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
                 String stat;
@@ -39,23 +46,31 @@ record ProcessCpu(long jvmMillis, long postgresMillis) {
                 // Fields after "(name) ": state is 0, utime 11, stime 12.
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                if (Long.parseLong(process.getFileName().toString()) == self) {
-                    jvm += ticks;
+                long pid = Long.parseLong(process.getFileName().toString());
+                if (pid == self) {
+                    jvm = ticks;
                 } else if (name.startsWith("postgres")) {
-                    postgres += ticks;
+                    postgres.put(pid, ticks);
                 }
             }
         } catch (IOException e) {
-            return new ProcessCpu(-1, -1);
+            return new ProcessCpu(-1, Map.of());
         }
-        return new ProcessCpu(jvm * 1000 / TICKS_PER_SECOND, postgres * 1000 / TICKS_PER_SECOND);
+        return new ProcessCpu(jvm, postgres);
     }
 
-    /** CPU used between {@code earlier} and this reading; PostgreSQL backends that exited are lost. */
-    ProcessCpu since(ProcessCpu earlier) {
-        if (jvmMillis < 0 || earlier.jvmMillis < 0) {
-            return new ProcessCpu(-1, -1);
+    /**
+     * CPU used between {@code earlier} and this reading, in milliseconds: {@code [jvm, postgres]},
+     * or {@code null} if unknown. A PostgreSQL process that exited in between is not counted.
+     */
+    long[] millisSince(ProcessCpu earlier) {
+        if (jvmTicks < 0 || earlier.jvmTicks < 0) {
+            return null;
         }
-        return new ProcessCpu(jvmMillis - earlier.jvmMillis, Math.max(0, postgresMillis - earlier.postgresMillis));
+        long postgres = 0;
+        for (Map.Entry<Long, Long> process : postgresTicks.entrySet()) {
+            postgres += process.getValue() - earlier.postgresTicks.getOrDefault(process.getKey(), 0L);
+        }
+        return new long[] {(jvmTicks - earlier.jvmTicks) * 1000 / TICKS_PER_SECOND, postgres * 1000 / TICKS_PER_SECOND};
     }
 }

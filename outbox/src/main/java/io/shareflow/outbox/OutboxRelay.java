@@ -1,6 +1,5 @@
 package io.shareflow.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,27 +7,23 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
@@ -44,9 +39,9 @@ import org.springframework.context.SmartLifecycle;
  *   <li><b>Order per key.</b> Rows are sent in {@code seq} order through an idempotent producer
  *       ({@code acks=all}), which keeps the order within a partition. {@link OutboxWriter}
  *       serialises writers of the same key, so {@code seq} order per key is commit order.</li>
- *   <li><b>Nothing skipped.</b> Every scan reads the oldest pending rows, from the start of the
- *       pending partition; there is no "last published id" watermark that a late commit could
- *       fall behind.</li>
+ *   <li><b>Nothing skipped.</b> Reads start at the oldest pending row, or read ahead only with a
+ *       same-snapshot check that no late commit lies below; there is no "last published id"
+ *       watermark that a late commit could fall behind.</li>
  *   <li><b>At least once.</b> A crash between the acknowledgement and the mark re-sends the
  *       batch; consumers are idempotent by event id.</li>
  *   <li><b>Prompt.</b> Commits NOTIFY the relay's LISTEN; a slow poll covers lost notifications.</li>
@@ -72,7 +67,8 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     /**
-     * @param connections    opens the relay's dedicated connection (not from the pool)
+     * @param connections    opens the relay's own connections (not from the pool): one holds the lock,
+     *                       two more mark and read ahead while it leads
      * @param producerConfig Kafka producer settings (at least {@code bootstrap.servers}); the
      *                       relay's delivery settings ({@link #producerDefaults()}) win over them
      */
@@ -196,9 +192,10 @@ public class OutboxRelay implements SmartLifecycle {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         Instant nextCleanup = Instant.now();
         Duration backoff = MIN_BACKOFF;
-        try (PublishedMarker marker = new PublishedMarker(connections)) {
+        try (PublishedMarker marker = new PublishedMarker(connections);
+             SideConnection reader = new SideConnection(connections, "outbox-relay-reader")) {
             while (running) {
-                boolean failed = drain(connection, producer, marker);
+                boolean failed = drain(connection, producer, marker, reader);
                 if (Instant.now().isAfter(nextCleanup)) {
                     deleteExpired(connection);
                     nextCleanup = Instant.now().plus(settings.cleanupInterval());
@@ -216,31 +213,32 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes pending rows until none are left. Rows are read {@code fetchSize} at a time and
-     * sent {@code batchSize} at a time, and the database works while Kafka does: the marker
-     * records each acknowledged batch on its own connection while the next one is sent, and the
-     * next rows are fetched while Kafka takes the last batch of the current ones (that batch is
-     * left out, and every earlier one is marked by then). A batch is sent only once the previous
-     * one is fully acknowledged, so a failure never lets a later row of a key overtake an earlier
-     * one.
+     * Publishes pending rows until none are left, with the database working while Kafka does.
+     * Rows are read {@code fetchSize} at a time and sent {@code batchSize} at a time. While one
+     * read's rows are sent, the next rows are read ahead on a second connection; the marker
+     * records each acknowledged batch on a third while the next one is sent. A read ahead that
+     * finds a late commit below its rows is dropped, and the relay reads again from the oldest
+     * pending row once everything sent is marked. A batch is sent only once the previous one is
+     * fully acknowledged, so a failure never lets a later row of a key overtake an earlier one.
      *
      * @return whether a batch failed (its unacknowledged rows stay pending)
      */
-    private boolean drain(Connection connection, Producer<String, byte[]> producer, PublishedMarker marker)
-            throws SQLException {
-        List<PendingRow> fetched = fetchPending(connection, List.of());
+    private boolean drain(Connection connection, Producer<String, byte[]> producer, PublishedMarker marker,
+                          SideConnection reader) throws SQLException {
+        List<PendingRow> fetched = PendingRows.oldest(connection, List.of(), settings.fetchSize());
         try {
             while (running && !fetched.isEmpty()) {
-                List<PendingRow> following = List.of();
+                CompletableFuture<PendingRows.ReadAhead> ahead = null;
+                if (fetched.size() == settings.fetchSize()) {
+                    // Rows read before these are all marked once this returns, so the rows being
+                    // sent are the only unmarked ones the read ahead has to look past.
+                    marker.awaitMarked();
+                    List<PendingRow> sending = fetched;
+                    long last = sending.get(sending.size() - 1).seq();
+                    ahead = reader.submit(c -> PendingRows.after(c, last, sending, settings.fetchSize()));
+                }
                 for (int from = 0; from < fetched.size() && running; from += settings.batchSize()) {
-                    List<PendingRow> batch = fetched.subList(from, Math.min(fetched.size(), from + settings.batchSize()));
-                    InFlight current = send(producer, batch);
-                    if (from + settings.batchSize() >= fetched.size() && fetched.size() == settings.fetchSize()) {
-                        // More rows may be waiting. The batch in flight is not marked yet, so it
-                        // is left out; every earlier one must be marked before the read.
-                        marker.awaitMarked();
-                        following = fetchPending(connection, batch);
-                    }
+                    InFlight current = send(producer, fetched.subList(from, Math.min(fetched.size(), from + settings.batchSize())));
                     producer.flush();
                     Acknowledged acknowledged = current.acknowledged();
                     marker.submit(acknowledged.seqs());
@@ -248,7 +246,16 @@ public class OutboxRelay implements SmartLifecycle {
                         return true;
                     }
                 }
-                fetched = following;
+                if (ahead == null || !running) {
+                    return false;
+                }
+                PendingRows.ReadAhead next = SideConnection.await(ahead);
+                if (next.complete()) {
+                    fetched = next.rows();
+                } else {
+                    marker.awaitMarked();
+                    fetched = PendingRows.oldest(connection, List.of(), settings.fetchSize());
+                }
             }
             return false;
         } finally {
@@ -304,52 +311,6 @@ public class OutboxRelay implements SmartLifecycle {
     private record Acknowledged(List<Long> seqs, boolean anyFailed) {
     }
 
-    /**
-     * The oldest pending rows, except those of a batch still in flight. The partition key confines
-     * the scan to the pending partition.
-     */
-    private List<PendingRow> fetchPending(Connection connection, List<PendingRow> inFlight) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                select seq, topic, aggregateid, payload, headers::text, created_at
-                from outbox_event where published_at is null and seq <> all(?)
-                order by seq limit ?
-                """)) {
-            binaryTransfer(ps);
-            ps.setArray(1, connection.createArrayOf("bigint", inFlight.stream().map(PendingRow::seq).toArray()));
-            ps.setInt(2, settings.fetchSize());
-            try (ResultSet rs = ps.executeQuery()) {
-                List<PendingRow> rows = new ArrayList<>(settings.fetchSize());
-                while (rs.next()) {
-                    rows.add(new PendingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-                            kafkaHeaders(rs.getString(5)), rs.getObject(6, OffsetDateTime.class).toInstant()));
-                }
-                return rows;
-            }
-        }
-    }
-
-    /**
-     * Server-prepared from the first run with binary results: the payload arrives as raw bytes
-     * instead of hex text that the driver would decode row by row.
-     */
-    private static void binaryTransfer(PreparedStatement ps) throws SQLException {
-        ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
-    }
-
-    /** The {@code headers} JSON object as Kafka headers, read as a stream (no map per row). */
-    private static List<Header> kafkaHeaders(String json) {
-        List<Header> headers = new ArrayList<>(8);
-        try (JsonParser parser = JSON.createParser(json)) {
-            parser.nextToken();
-            String name;
-            while ((name = parser.nextName()) != null) {
-                parser.nextToken();
-                headers.add(new RecordHeader(name, parser.getString().getBytes(StandardCharsets.UTF_8)));
-            }
-        }
-        return headers;
-    }
-
     private void deleteExpired(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("""
                 delete from outbox_event_published where ctid = any(array(
@@ -392,14 +353,6 @@ public class OutboxRelay implements SmartLifecycle {
     private Duration next(Duration backoff) {
         Duration doubled = backoff.multipliedBy(2);
         return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
-    }
-
-    private record PendingRow(long seq, String topic, String key, byte[] payload, List<Header> headers,
-                              Instant createdAt) {
-
-        ProducerRecord<String, byte[]> toRecord() {
-            return new ProducerRecord<>(topic, null, key, payload, headers);
-        }
     }
 
     /** One row's send; the producer's callback fills in the outcome before flush() returns. */

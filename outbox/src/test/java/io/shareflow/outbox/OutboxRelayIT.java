@@ -198,6 +198,45 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aLateCommitBelowTheRowsReadAheadIsNotOvertakenByALaterEventOfItsKey() throws Exception {
+        String topic = OutboxTestSupport.newTopic(kafka, 1);
+        UUID key = UUID.randomUUID();
+        UserUpserted late = event(key, 1);
+        UserUpserted followUp = event(key, 2);
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService slow = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> lateTx = slow.submit(() -> db.tx.executeWithoutResult(status -> {
+                db.writer.append(topic, "user", key.toString(), late);
+                appended.countDown();
+                await().atMost(Duration.ofSeconds(60)).until(() -> commit.getCount() == 0);
+            }));
+            assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+            // A backlog above the late row's seq, streamed in many small reads ahead.
+            for (int t = 0; t < 40; t++) {
+                db.appendInTransaction(topic, IntStream.range(0, 50).mapToObj(i -> event(UUID.randomUUID(), i)).toArray(UserUpserted[]::new));
+            }
+            startRelay(kafka, RelaySettings.defaults().withBatching(7, 50));
+            try (TopicReader reader = new TopicReader(kafka, topic)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll() >= 100);
+                commit.countDown();
+                lateTx.get(30, TimeUnit.SECONDS);
+                db.appendInTransaction(topic, followUp);
+                assertThat(reader.poll()).as("still streaming the backlog when the late row commits").isLessThan(2000);
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll() >= 2002);
+                List<UUID> ofKey = reader.records.stream().filter(r -> r.key().equals(key.toString()))
+                        .map(r -> UUID.fromString(TopicReader.header(r, "ce_id"))).toList();
+                assertThat(ofKey).containsExactly(late.getEventId(), followUp.getEventId());
+            }
+        } finally {
+            commit.countDown();
+            slow.shutdownNow();
+        }
+    }
+
+    @Test
     void onlyOneOfTwoRelaysPublishesAndTheOtherTakesOverWhenTheLeadersConnectionDies() {
         String topic = OutboxTestSupport.newTopic(kafka, 3);
         RelaySettings settings = RelaySettings.defaults().withStandbyInterval(Duration.ofMillis(200));
