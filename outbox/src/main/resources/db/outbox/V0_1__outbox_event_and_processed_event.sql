@@ -30,7 +30,9 @@ create table outbox_event_published partition of outbox_event for values in (fal
 create index outbox_event_pending_seq_idx on outbox_event_pending (seq);
 -- Rows arrive in the published partition in published_at order, so a BRIN index finds the
 -- expired ones for cleanup at a fraction of a B-tree's size and upkeep.
-create index outbox_event_published_at_idx on outbox_event_published using brin (published_at);
+-- autosummarize: ranges filled since the last vacuum are summarised as they fill, not left unsearchable.
+create index outbox_event_published_at_idx on outbox_event_published using brin (published_at)
+    with (autosummarize = on);
 
 -- One NOTIFY per writing transaction (same channel and payload are folded by PostgreSQL),
 -- delivered at commit: the relay wakes at once instead of waiting for its slow poll.

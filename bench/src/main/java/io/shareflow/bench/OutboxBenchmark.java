@@ -192,13 +192,13 @@ public final class OutboxBenchmark {
         while (meters.counter("shareflow.outbox.published").count() < events.size()) {
             Thread.sleep(5);
         }
+        // "Published and marked": the last marks may still be committing.
+        while (jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single() > 0) {
+            Thread.sleep(1);
+        }
         long elapsed = System.nanoTime() - start;
         long[] cpu = ProcessCpu.now().millisSince(cpuBefore);
         relay.stop();
-        long pending = jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single();
-        if (pending != 0) {
-            throw new IllegalStateException(pending + " rows are still pending after the drain");
-        }
         requireOnTopic(kafka, topic, events.size());
         // A drain has no per-event latency of its own (every row was waiting before it started).
         return new Result(events.size() * 1e9 / elapsed, null, cpu, events.size());

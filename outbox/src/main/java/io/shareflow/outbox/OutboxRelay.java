@@ -56,6 +56,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final long WAIT_SLICE_MILLIS = 250;
+    private static final int MAX_CLEANUP_STATEMENTS = 10;
+    private static final String SESSION_SETTINGS = "set enable_sort = off";
 
     private final RelayConnectionFactory connections;
     private final Map<String, Object> producerConfig;
@@ -159,6 +161,14 @@ public class OutboxRelay implements SmartLifecycle {
                         pause(backoff);
                         backoff = next(backoff);
                     }
+                } catch (RuntimeException e) {
+                    // E.g. a row whose headers cannot be read: the thread must live on (and the
+                    // lock be given up) so that the failure shows in the log and the backlog metrics.
+                    if (running) {
+                        log.error("Outbox relay failed; retrying in {}", backoff, e);
+                        pause(backoff);
+                        backoff = next(backoff);
+                    }
                 } finally {
                     leader = false;
                 }
@@ -177,7 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
                         // A queue's statistics are always stale: planned on them, the pending fetch
                         // may read and sort the whole backlog on every batch. Without sorting, the
                         // only plan is the ordered walk of the pending partition's seq index.
-                        session.execute("set enable_sort = off");
+                        session.execute(SESSION_SETTINGS);
                     }
                     leader = true;
                     return true;
@@ -193,7 +203,7 @@ public class OutboxRelay implements SmartLifecycle {
         Instant nextCleanup = Instant.now();
         Duration backoff = MIN_BACKOFF;
         try (PublishedMarker marker = new PublishedMarker(connections);
-             SideConnection reader = new SideConnection(connections, "outbox-relay-reader")) {
+             SideConnection reader = new SideConnection(connections, "outbox-relay-reader", SESSION_SETTINGS)) {
             while (running) {
                 boolean failed = drain(connection, producer, marker, reader);
                 if (Instant.now().isAfter(nextCleanup)) {
@@ -225,11 +235,14 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private boolean drain(Connection connection, Producer<String, byte[]> producer, PublishedMarker marker,
                           SideConnection reader) throws SQLException {
-        List<PendingRow> fetched = PendingRows.oldest(connection, List.of(), settings.fetchSize());
+        List<PendingRow> fetched = PendingRows.oldest(connection, settings.fetchSize());
         try {
             while (running && !fetched.isEmpty()) {
                 CompletableFuture<PendingRows.ReadAhead> ahead = null;
                 if (fetched.size() == settings.fetchSize()) {
+                    // Reads and marks run on side connections: without this, a relay whose lock
+                    // connection was cut would stream on while a standby takes over.
+                    confirmLeadership(connection);
                     // Rows read before these are all marked once this returns, so the rows being
                     // sent are the only unmarked ones the read ahead has to look past.
                     marker.awaitMarked();
@@ -254,13 +267,20 @@ public class OutboxRelay implements SmartLifecycle {
                     fetched = next.rows();
                 } else {
                     marker.awaitMarked();
-                    fetched = PendingRows.oldest(connection, List.of(), settings.fetchSize());
+                    fetched = PendingRows.oldest(connection, settings.fetchSize());
                 }
             }
             return false;
         } finally {
             // The next read, and the backlog metrics, must see every acknowledged row as published.
             marker.awaitMarked();
+        }
+    }
+
+    /** The session lock lives as long as the connection: if it answers, this relay still leads. */
+    private static void confirmLeadership(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("select 1");
         }
     }
 
@@ -320,10 +340,13 @@ public class OutboxRelay implements SmartLifecycle {
                 """)) {
             ps.setDouble(1, settings.retention().toMillis() / 1000.0);
             ps.setInt(2, settings.cleanupBatchSize());
+            // A bounded share per cleanup: after a long outage, publishing must not wait until
+            // millions of expired rows are gone.
             int deleted;
+            int statements = 0;
             do {
                 deleted = ps.executeUpdate();
-            } while (deleted == settings.cleanupBatchSize() && running);
+            } while (deleted == settings.cleanupBatchSize() && running && ++statements < MAX_CLEANUP_STATEMENTS);
         }
     }
 

@@ -27,15 +27,14 @@ final class PendingRows {
     private PendingRows() {
     }
 
-    /** The oldest pending rows, except those of a batch still in flight (not marked yet). */
-    static List<PendingRow> oldest(Connection connection, List<PendingRow> inFlight, int limit) throws SQLException {
+    /** The oldest pending rows; call when nothing sent is left unmarked. */
+    static List<PendingRow> oldest(Connection connection, int limit) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select " + COLUMNS + """
-                 from outbox_event where published_at is null and seq <> all(?)
+                 from outbox_event where published_at is null
                 order by seq limit ?
                 """)) {
             binaryTransfer(ps);
-            ps.setArray(1, connection.createArrayOf("bigint", inFlight.stream().map(PendingRow::seq).toArray()));
-            ps.setInt(2, limit);
+            ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 return rows(rs, limit);
             }

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 final class PublishedMarker implements AutoCloseable {
 
     private final SideConnection side;
-    private CompletableFuture<Integer> last = CompletableFuture.completedFuture(0);
+    /** Completes when every mark submitted so far has ended, with the first failure or null. */
+    private CompletableFuture<Throwable> allEnded = CompletableFuture.completedFuture(null);
 
     PublishedMarker(RelayConnectionFactory connections) {
         this.side = new SideConnection(connections, "outbox-relay-marker");
@@ -29,7 +30,6 @@ final class PublishedMarker implements AutoCloseable {
         if (seqs.isEmpty()) {
             return;
         }
-        CompletableFuture<Integer> previous = last;
         CompletableFuture<Integer> mark = side.submit(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     // "published_at is null" confines the update to the pending partition; the
@@ -40,8 +40,9 @@ final class PublishedMarker implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        // The earlier failure, if any, is the one to report.
-        last = previous.thenCombine(mark, Integer::sum);
+        // Waits for every mark, even after one failed, and keeps the first failure.
+        allEnded = allEnded.thenCombine(mark.handle((marked, failure) -> failure),
+                (earlier, failure) -> earlier != null ? earlier : failure);
     }
 
     /**
@@ -50,12 +51,11 @@ final class PublishedMarker implements AutoCloseable {
      * @throws SQLException if one failed: its rows stay pending and are sent again later
      */
     void awaitMarked() throws SQLException {
-        try {
-            SideConnection.await(last);
-        } finally {
-            if (last.isCompletedExceptionally()) {
-                last = CompletableFuture.completedFuture(0);
-            }
+        Throwable failure = SideConnection.await(allEnded);
+        allEnded = CompletableFuture.completedFuture(null);
+        if (failure != null) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            throw cause instanceof SQLException sql ? sql : new SQLException("Could not mark outbox rows published", cause);
         }
     }
 

@@ -2,6 +2,7 @@ package io.shareflow.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +24,19 @@ final class SideConnection implements AutoCloseable {
     }
 
     private final RelayConnectionFactory connections;
+    private final String sessionSettings;
     private final ExecutorService thread;
-    private Connection connection;
+    /** Used by the worker thread only, and by {@link #close()} once that thread has ended. */
+    private volatile Connection connection;
 
     SideConnection(RelayConnectionFactory connections, String threadName) {
+        this(connections, threadName, null);
+    }
+
+    /** @param sessionSettings SQL run on each new connection, e.g. {@code set ...}; may be null */
+    SideConnection(RelayConnectionFactory connections, String threadName, String sessionSettings) {
         this.connections = connections;
+        this.sessionSettings = sessionSettings;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, threadName);
             t.setDaemon(true);
@@ -41,6 +50,11 @@ final class SideConnection implements AutoCloseable {
                 if (connection == null || connection.isClosed()) {
                     connection = connections.open();
                     connection.setAutoCommit(true);
+                    if (sessionSettings != null) {
+                        try (Statement s = connection.createStatement()) {
+                            s.execute(sessionSettings);
+                        }
+                    }
                 }
                 return work.run(connection);
             } catch (SQLException e) {
@@ -62,13 +76,17 @@ final class SideConnection implements AutoCloseable {
         }
     }
 
+    /** Lets the running statement finish (queued work is dropped), then closes the connection. */
     @Override
     public void close() {
         thread.shutdownNow();
         try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                return; // still in a statement; the daemon thread keeps the connection until it ends
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
         closeConnection();
     }
