@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.shareflow.events.UserUpserted;
@@ -72,5 +73,23 @@ class PublishedMarkerIT {
         assertThat(db.jdbc.sql("select count(*) from outbox_event where published_at is null and seq = any(?)")
                 .param(first.toArray(Long[]::new)).query(Long.class).single())
                 .as("the failed batch stays pending, to be sent again").isEqualTo(10);
+    }
+
+    @Test
+    void afterAFailedMarkAwaitStillWaitsForTheMarksQueuedBehindIt() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        try (PublishedMarker marker = new PublishedMarker(() -> {
+            if (opened.incrementAndGet() == 1) {
+                throw new SQLException("Connection refused", "08001");
+            }
+            return DriverManager.getConnection(db.jdbcUrl, "postgres", "");
+        })) {
+            marker.submit(seqs(0, 10));
+            marker.submit(seqs(10, 20));
+            assertThatThrownBy(marker::awaitMarked).isInstanceOf(SQLException.class).hasMessageContaining("Connection refused");
+            // Reported only once the second mark had ended too: it reconnected and committed.
+            assertThat(db.pending()).isEqualTo(20);
+            marker.awaitMarked();
+        }
     }
 }
