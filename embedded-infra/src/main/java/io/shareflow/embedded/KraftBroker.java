@@ -32,6 +32,8 @@ public final class KraftBroker implements AutoCloseable {
     private final int controllerPort;
     private final Path logDir;
     private final boolean autoCreateTopics;
+    /** A directory made by {@link #onFreePort()} is this broker's to delete on {@link #close()}. */
+    private boolean ownsLogDir;
     private KafkaRaftServer server;
 
     /**
@@ -47,13 +49,11 @@ public final class KraftBroker implements AutoCloseable {
         this.autoCreateTopics = autoCreateTopics;
     }
 
-    /** A broker on free ports with a fresh temporary log directory. */
+    /** A broker on free ports with a fresh temporary log directory, deleted on {@link #close()}. */
     public static KraftBroker onFreePort() {
-        try {
-            return new KraftBroker(FreePorts.find(), Files.createTempDirectory("shareflow-kafka"), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        KraftBroker broker = new KraftBroker(FreePorts.find(), TemporaryDirectory.create("shareflow-kafka"), false);
+        broker.ownsLogDir = true;
+        return broker;
     }
 
     /** Formats the log directory if needed and starts the broker; returns once it accepts clients. */
@@ -95,9 +95,13 @@ public final class KraftBroker implements AutoCloseable {
         return logDir;
     }
 
+    /** Stops the broker; a temporary log directory of {@link #onFreePort()} is deleted too. */
     @Override
     public void close() {
         stop();
+        if (ownsLogDir) {
+            TemporaryDirectory.delete(logDir);
+        }
     }
 
     private Properties properties() {

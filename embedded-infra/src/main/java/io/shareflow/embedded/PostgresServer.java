@@ -25,6 +25,8 @@ public final class PostgresServer implements AutoCloseable {
 
     private final int port;
     private final Path dataDir;
+    /** A directory made by {@link #onFreePort()} is this server's to delete on {@link #close()}. */
+    private boolean ownsDataDir;
     private EmbeddedPostgres postgres;
 
     public PostgresServer(int port, Path dataDir) {
@@ -32,13 +34,11 @@ public final class PostgresServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    /** A server on a free port with a fresh temporary data directory. */
+    /** A server on a free port with a fresh temporary data directory, deleted on {@link #close()}. */
     public static PostgresServer onFreePort() {
-        try {
-            return new PostgresServer(FreePorts.find(), Files.createTempDirectory("shareflow-pg"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PostgresServer server = new PostgresServer(FreePorts.find(), TemporaryDirectory.create("shareflow-pg"));
+        server.ownsDataDir = true;
+        return server;
     }
 
     public synchronized PostgresServer start() {
@@ -109,9 +109,13 @@ public final class PostgresServer implements AutoCloseable {
         return dataDir;
     }
 
+    /** Stops the server; a temporary data directory of {@link #onFreePort()} is deleted too. */
     @Override
     public void close() {
         stop();
+        if (ownsDataDir) {
+            TemporaryDirectory.delete(dataDir);
+        }
     }
 
     private EmbeddedPostgres postgres() {

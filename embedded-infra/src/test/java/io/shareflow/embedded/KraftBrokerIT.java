@@ -68,4 +68,19 @@ class KraftBrokerIT {
             }
         }
     }
+
+    @Test
+    void closingDeletesTheTemporaryDirectoriesThatStopKeeps() {
+        KraftBroker broker = KraftBroker.onFreePort().start();
+        PostgresServer postgres = PostgresServer.onFreePort().start();
+        broker.stop();
+        postgres.stop();
+        assertThat(broker.logDir()).as("stop keeps the data for a restart").isNotEmptyDirectory();
+        assertThat(postgres.dataDir()).isNotEmptyDirectory();
+
+        broker.close();
+        postgres.close();
+        assertThat(broker.logDir()).doesNotExist();
+        assertThat(postgres.dataDir()).doesNotExist();
+    }
 }

@@ -89,7 +89,7 @@ class InfrastructureOutageIT {
 
     @AfterAll
     static void stopDatabase() {
-        POSTGRES.stop();
+        POSTGRES.close();
     }
 
     @Configuration(proxyBeanMethods = false)
