@@ -3,9 +3,9 @@ package io.shareflow.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -128,13 +129,13 @@ public final class OutboxBenchmark {
 
     private static Result median(List<Result> results) {
         List<Result> sorted = new ArrayList<>(results);
-        sorted.sort(java.util.Comparator.comparingDouble(Result::perSecond));
+        sorted.sort(Comparator.comparingDouble(Result::perSecond));
         return sorted.get(sorted.size() / 2);
     }
 
     private static String rates(List<Result> results) {
         return results.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.perSecond))
-                .collect(java.util.stream.Collectors.joining(" / "));
+                .collect(Collectors.joining(" / "));
     }
 
     private Result rawProducer(KraftBroker kafka, List<Event> events) throws Exception {

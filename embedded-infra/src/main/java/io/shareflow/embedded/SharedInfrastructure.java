@@ -2,8 +2,9 @@ package io.shareflow.embedded;
 
 /**
  * One Kafka broker and one PostgreSQL server per JVM, started on first use, and stopped and their
- * temporary directories deleted when the JVM exits. Integration tests share them so a test class pays for start-up once; each test
- * class should use its own database ({@link PostgresServer#createDatabase}) and its own topics.
+ * temporary directories deleted when the JVM exits. Integration tests share them so a test class
+ * pays for start-up once; each test class should use its own database
+ * ({@link PostgresServer#createDatabase}) and its own topics.
  */
 public final class SharedInfrastructure {
 

@@ -18,13 +18,11 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -53,7 +51,6 @@ import org.springframework.context.SmartLifecycle;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final long WAIT_SLICE_MILLIS = 250;
     private static final int MAX_CLEANUP_STATEMENTS = 10;

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Marks acknowledged outbox rows published on a {@linkplain SideConnection connection and thread
@@ -54,7 +55,7 @@ final class PublishedMarker implements AutoCloseable {
         Throwable failure = SideConnection.await(allEnded);
         allEnded = CompletableFuture.completedFuture(null);
         if (failure != null) {
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             throw cause instanceof SQLException sql ? sql : new SQLException("Could not mark outbox rows published", cause);
         }
     }
