@@ -32,7 +32,6 @@ import io.shareflow.outbox.TraceparentSource;
 import io.shareflow.schemas.AvroEventSerializer;
 import io.shareflow.schemas.CloudEventHeaders;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -283,9 +282,7 @@ public final class OutboxBenchmark {
 
     private static String topic(KraftBroker kafka, String prefix) throws Exception {
         String topic = prefix + "." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        }
+        kafka.createTopics(3, topic);
         return topic;
     }
 

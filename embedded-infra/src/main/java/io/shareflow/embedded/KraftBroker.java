@@ -6,12 +6,25 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -93,6 +106,60 @@ public final class KraftBroker implements AutoCloseable {
 
     public Path logDir() {
         return logDir;
+    }
+
+    /**
+     * Creates the topics (those that exist already are left as they are) and returns once this
+     * broker leads every partition and holds its log. {@code createTopics} alone returns when the
+     * controller has recorded a topic, before the broker has taken it over: a producer that sends at
+     * once is told NOT_LEADER_OR_FOLLOWER, and an idempotent one can then stall on out-of-order
+     * sequence errors until its records expire (seen in the benchmark).
+     */
+    public void createTopics(int partitions, String... names) {
+        createTopics(bootstrapServers(), partitions, names);
+    }
+
+    /** {@link #createTopics(int, String...)} on the single-node broker (node id 1) at {@code bootstrapServers}. */
+    public static void createTopics(String bootstrapServers, int partitions, String... names) {
+        Set<TopicPartition> wanted = new HashSet<>();
+        for (String name : names) {
+            for (int p = 0; p < partitions; p++) {
+                wanted.add(new TopicPartition(name, p));
+            }
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<NewTopic> topics = Arrays.stream(names).map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+            for (KafkaFuture<Void> created : admin.createTopics(topics).values().values()) {
+                try {
+                    created.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!hostsLogs(admin, wanted)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("broker did not take over " + wanted + " within 30 s");
+                }
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + Arrays.toString(names), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not create " + Arrays.toString(names), e.getCause());
+        }
+    }
+
+    /** The replica manager creates a partition's log when it becomes its leader. */
+    private static boolean hostsLogs(Admin admin, Set<TopicPartition> wanted) throws InterruptedException, ExecutionException {
+        Set<TopicPartition> hosted = new HashSet<>();
+        for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(List.of(1)).allDescriptions().get().values()) {
+            dirs.values().forEach(dir -> hosted.addAll(dir.replicaInfos().keySet()));
+        }
+        return hosted.containsAll(wanted);
     }
 
     /** Stops the broker; a temporary log directory of {@link #onFreePort()} is deleted too. */

@@ -1,5 +1,6 @@
 package io.shareflow.outbox;
 
+import io.shareflow.embedded.KraftBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,6 @@ import javax.sql.DataSource;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.schemas.AvroEventDeserializer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -54,11 +53,7 @@ final class OutboxTestSupport {
 
     static String newTopic(String bootstrapServers, int partitions) {
         String topic = "outbox-it-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        KraftBroker.createTopics(bootstrapServers, partitions, topic);
         return topic;
     }
 

@@ -1,5 +1,6 @@
 package io.shareflow.notifier;
 
+import io.shareflow.embedded.KraftBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,13 +15,10 @@ import io.shareflow.schemas.AvroEventSerializer;
 import io.shareflow.schemas.CloudEventHeaders;
 import io.shareflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -99,20 +97,7 @@ final class TestInfrastructure {
     }
 
     private static void createTopics(String servers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            for (String topic : List.of(SHARE_EVENTS, NOTIFICATIONS, DEAD_LETTERS)) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        KraftBroker.createTopics(servers, 3, SHARE_EVENTS, NOTIFICATIONS, DEAD_LETTERS);
     }
 
     private static void startRecorder(String servers) {

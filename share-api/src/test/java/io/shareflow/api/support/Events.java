@@ -1,5 +1,6 @@
 package io.shareflow.api.support;
 
+import io.shareflow.embedded.KraftBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,16 +12,12 @@ import java.util.concurrent.ExecutionException;
 import io.shareflow.schemas.AvroEventDeserializer;
 import io.shareflow.schemas.AvroEventSerializer;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,20 +31,7 @@ public final class Events {
 
     /** Creates topics unless they exist, as their producing services would. */
     public static void createTopics(String bootstrapServers, String... names) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (String name : names) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Could not create " + name, e);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        KraftBroker.createTopics(bootstrapServers, 3, names);
     }
 
     /** Publishes an event (Avro single-object encoding), waiting for the broker's acknowledgement. */

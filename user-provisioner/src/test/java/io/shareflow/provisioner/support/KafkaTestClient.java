@@ -1,5 +1,6 @@
 package io.shareflow.provisioner.support;
 
+import io.shareflow.embedded.KraftBroker;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -12,8 +13,6 @@ import java.util.function.Predicate;
 import io.shareflow.schemas.AvroEventDeserializer;
 import io.shareflow.schemas.AvroEventSerializer;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,7 +20,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,16 +41,7 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public void createTopic(String name, int partitions) {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create topic " + name, e);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        KraftBroker.createTopics(bootstrapServers, partitions, name);
     }
 
     /** Publishes an event with {@link AvroEventSerializer}, waiting for the broker's acknowledgement. */
