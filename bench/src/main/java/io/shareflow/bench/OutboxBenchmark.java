@@ -3,13 +3,16 @@ package io.shareflow.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +26,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
 import io.shareflow.events.ShareRequested;
+import io.shareflow.outbox.HeadersColumn;
 import io.shareflow.outbox.OutboxMetrics;
 import io.shareflow.outbox.OutboxRelay;
 import io.shareflow.outbox.OutboxWriter;
@@ -38,6 +42,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.flywaydb.core.Flyway;
+import org.postgresql.PGStatement;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,16 +91,19 @@ public final class OutboxBenchmark {
         // interleaving exposes both sides to the same noise.
         List<Result> raw = new ArrayList<>();
         List<Result> drain = new ArrayList<>();
+        List<Result> unmarked = new ArrayList<>();
         List<Result> plain = new ArrayList<>();
         List<Result> writer = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             raw.add(rawProducer(kafka, events));
             drain.add(drain(postgres, kafka, events, "bench_drain" + round));
+            unmarked.add(readAndSend(postgres, kafka, events, "bench_unmarked" + round));
             plain.add(plainInsert(postgres, events.subList(0, WRITES), "bench_plain" + round));
             writer.add(outboxWriter(postgres, events.subList(0, WRITES), "bench_writer" + round));
         }
         Result rawMedian = median(raw);
         Result drainMedian = median(drain);
+        Result unmarkedMedian = median(unmarked);
         Result plainMedian = median(plain);
         Result writerMedian = median(writer);
 
@@ -103,6 +111,9 @@ public final class OutboxBenchmark {
         row("(a) drain " + EVENTS / 1000 + "k: outbox relay", drainMedian);
         rows.add(String.format(Locale.ROOT, "| (a) ratio relay / raw producer | %.2f× | | | |",
                 drainMedian.perSecond / rawMedian.perSecond));
+        row("(a) drain " + EVENTS / 1000 + "k: read and send, nothing marked (ceiling)", unmarkedMedian);
+        rows.add(String.format(Locale.ROOT, "| (a) ratio ceiling / raw producer | %.2f× | | | |",
+                unmarkedMedian.perSecond / rawMedian.perSecond));
         row("(b) 1 event per tx: plain JDBC insert", plainMedian);
         row("(b) 1 event per tx: OutboxWriter", writerMedian);
         rows.add(String.format(Locale.ROOT, "| (b) ratio OutboxWriter / plain JDBC | %.2f× | | | |",
@@ -111,12 +122,19 @@ public final class OutboxBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Median of %d interleaved rounds. Rounds, events/s: raw %s; relay %s; plain %s; writer %s%n",
                 ROUNDS, rates(raw), rates(drain), rates(plain), rates(writer));
+        System.out.printf(Locale.ROOT, "Ceiling (read and send, nothing marked) rounds, events/s: %s%n", rates(unmarked));
         System.out.println("CPU: core-seconds per 100k events in this JVM (broker, producer, relay) + in PostgreSQL.");
         System.out.println();
         System.out.println("| measurement | events/s | p50 ms | p99 ms | CPU s / 100k (JVM + PostgreSQL) |");
         System.out.println("|---|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         System.out.println();
+        if (drainMedian.postgresByConnection != null) {
+            System.out.println("PostgreSQL CPU of the median relay round by connection, core-seconds per 100k:");
+            drainMedian.postgresByConnection.forEach((connection, millis) -> System.out.printf(Locale.ROOT,
+                    "  %-22s %.2f%n", connection, millis * 100.0 / drainMedian.events));
+            System.out.println();
+        }
     }
 
     /** The relay's defaults, unless {@code -Dbench.batch-size} / {@code -Dbench.fetch-size} try others. */
@@ -168,7 +186,7 @@ public final class OutboxBenchmark {
         long elapsed = System.nanoTime() - start;
         long[] cpu = ProcessCpu.now().millisSince(cpuBefore);
         requireOnTopic(kafka, topic, events.size());
-        return new Result(events.size() * 1e9 / elapsed, new Percentiles(latencies), cpu, events.size());
+        return new Result(events.size() * 1e9 / elapsed, new Percentiles(latencies), cpu, events.size(), null);
     }
 
     private Result drain(PostgresServer postgres, KraftBroker kafka, List<Event> events, String database) throws Exception {
@@ -197,11 +215,84 @@ public final class OutboxBenchmark {
             Thread.sleep(1);
         }
         long elapsed = System.nanoTime() - start;
-        long[] cpu = ProcessCpu.now().millisSince(cpuBefore);
+        ProcessCpu cpuAfter = ProcessCpu.now();
+        Map<String, Long> byConnection = postgresByConnection(jdbc, cpuAfter.postgresMillisByPid(cpuBefore));
         relay.stop();
         requireOnTopic(kafka, topic, events.size());
         // A drain has no per-event latency of its own (every row was waiting before it started).
-        return new Result(events.size() * 1e9 / elapsed, null, cpu, events.size());
+        return new Result(events.size() * 1e9 / elapsed, null, cpuAfter.millisSince(cpuBefore), events.size(), byConnection);
+    }
+
+    /**
+     * PostgreSQL's CPU by the relay's connections ({@code application_name}), the rest summed as
+     * "other": this benchmark's own connection, WAL writer, checkpointer, autovacuum.
+     */
+    private static Map<String, Long> postgresByConnection(JdbcClient jdbc, Map<Long, Long> millisByPid) {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select pid, application_name from pg_stat_activity where application_name like 'outbox-relay%'")
+                .query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        Map<String, Long> byConnection = new TreeMap<>();
+        millisByPid.forEach((pid, millis) -> byConnection.merge(names.getOrDefault(pid, "other"), millis, Long::sum));
+        return byConnection;
+    }
+
+    /**
+     * What any relay that marks rows could reach at best: the same rows read in the relay's
+     * batches with its columns, binary transfer and header parsing (on one thread, without the
+     * relay's read ahead), sent with the same producer settings, and nothing marked.
+     * Not a relay (it would send everything again after a restart); it bounds what a cheaper mark
+     * can win.
+     */
+    private Result readAndSend(PostgresServer postgres, KraftBroker kafka, List<Event> events, String database) throws Exception {
+        String topic = topic(kafka, "bench.unmarked");
+        postgres.createDatabase(database);
+        DataSource ds = postgres.dataSource(database);
+        Flyway.configure().dataSource(ds).locations("classpath:db/outbox").load().migrate();
+        insertPending(ds, topic, events);
+        JdbcClient.create(ds).sql("vacuum analyze outbox_event").update();
+        Map<String, Object> config = new HashMap<>(OutboxRelay.producerDefaults());
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        int fetchSize = relaySettings().fetchSize();
+        ProcessCpu cpuBefore = ProcessCpu.now();
+        long start = System.nanoTime();
+        int sent = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config);
+             Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select seq, topic, aggregateid, payload, headers::text, created_at from outbox_event
+                     where published_at is null and seq > ? order by seq limit ?""")) {
+            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            long after = 0;
+            boolean more = true;
+            while (more) {
+                ps.setLong(1, after);
+                ps.setInt(2, fetchSize);
+                more = false;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        more = true;
+                        after = rs.getLong(1);
+                        rs.getObject(6, OffsetDateTime.class);
+                        ProducerRecord<String, byte[]> record = new ProducerRecord<>(rs.getString(2), null, rs.getString(3),
+                                rs.getBytes(4), HeadersColumn.toKafkaHeaders(rs.getString(5)));
+                        producer.send(record, (metadata, exception) -> {
+                            if (exception != null) {
+                                throw new IllegalStateException(exception);
+                            }
+                        });
+                        sent++;
+                    }
+                }
+            }
+            producer.flush();
+        }
+        long elapsed = System.nanoTime() - start;
+        long[] cpu = ProcessCpu.now().millisSince(cpuBefore);
+        if (sent != events.size()) {
+            throw new IllegalStateException("read " + sent + " rows, expected " + events.size());
+        }
+        requireOnTopic(kafka, topic, events.size());
+        return new Result(events.size() * 1e9 / elapsed, null, cpu, events.size(), null);
     }
 
     private Result plainInsert(PostgresServer postgres, List<Event> events, String database) throws Exception {
@@ -227,7 +318,7 @@ public final class OutboxBenchmark {
                     latencies[i] = System.nanoTime() - t0;
                 }
             }
-            return new Result(events.size() * 1e9 / (System.nanoTime() - start), new Percentiles(latencies), null, events.size());
+            return new Result(events.size() * 1e9 / (System.nanoTime() - start), new Percentiles(latencies), null, events.size(), null);
         }
     }
 
@@ -244,7 +335,7 @@ public final class OutboxBenchmark {
                 tx.executeWithoutResult(status -> writer.append("bench.writer", "share", e.key, e.event));
                 latencies[i] = System.nanoTime() - t0;
             }
-            return new Result(events.size() * 1e9 / (System.nanoTime() - start), new Percentiles(latencies), null, events.size());
+            return new Result(events.size() * 1e9 / (System.nanoTime() - start), new Percentiles(latencies), null, events.size(), null);
         }
     }
 
@@ -336,6 +427,7 @@ public final class OutboxBenchmark {
     }
 
     /** CPU in milliseconds ({@code [jvm, postgres]}) for {@code events}; shown per 100k as core-seconds. */
-    private record Result(double perSecond, Percentiles latency, long[] cpuMillis, int events) {
+    private record Result(double perSecond, Percentiles latency, long[] cpuMillis, int events,
+                          Map<String, Long> postgresByConnection) {
     }
 }

@@ -59,6 +59,14 @@ final class ProcessCpu {
         return new ProcessCpu(jvm, postgres);
     }
 
+    /** CPU used by each PostgreSQL process between {@code earlier} and this reading, in milliseconds. */
+    Map<Long, Long> postgresMillisByPid(ProcessCpu earlier) {
+        Map<Long, Long> used = new HashMap<>();
+        postgresTicks.forEach((pid, ticks) ->
+                used.put(pid, (ticks - earlier.postgresTicks.getOrDefault(pid, 0L)) * 1000 / TICKS_PER_SECOND));
+        return used;
+    }
+
     /**
      * CPU used between {@code earlier} and this reading, in milliseconds: {@code [jvm, postgres]},
      * or {@code null} if unknown. A PostgreSQL process that exited in between is not counted.

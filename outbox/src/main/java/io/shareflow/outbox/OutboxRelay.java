@@ -146,6 +146,7 @@ public class OutboxRelay implements SmartLifecycle {
             while (running) {
                 try (Connection connection = connections.open()) {
                     connection.setAutoCommit(true);
+                    connection.setClientInfo("ApplicationName", "outbox-relay");
                     if (!becomeLeader(connection)) {
                         continue;
                     }

@@ -1,6 +1,5 @@
 package io.shareflow.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,11 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.postgresql.PGStatement;
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The relay's reads of pending outbox rows, oldest first. {@code published_at is null} confines
@@ -21,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PendingRows {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "seq, topic, aggregateid, payload, headers::text, created_at";
 
     private PendingRows() {
@@ -98,7 +92,7 @@ final class PendingRows {
 
     private static PendingRow row(ResultSet rs, int first) throws SQLException {
         return new PendingRow(rs.getLong(first), rs.getString(first + 1), rs.getString(first + 2), rs.getBytes(first + 3),
-                kafkaHeaders(rs.getString(first + 4)), rs.getObject(first + 5, OffsetDateTime.class).toInstant());
+                HeadersColumn.toKafkaHeaders(rs.getString(first + 4)), rs.getObject(first + 5, OffsetDateTime.class).toInstant());
     }
 
     /**
@@ -107,19 +101,5 @@ final class PendingRows {
      */
     static void binaryTransfer(PreparedStatement ps) throws SQLException {
         ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
-    }
-
-    /** The {@code headers} JSON object as Kafka headers, read as a stream (no map per row). */
-    private static List<Header> kafkaHeaders(String json) {
-        List<Header> headers = new ArrayList<>(8);
-        try (JsonParser parser = JSON.createParser(json)) {
-            parser.nextToken();
-            String name;
-            while ((name = parser.nextName()) != null) {
-                parser.nextToken();
-                headers.add(new RecordHeader(name, parser.getString().getBytes(StandardCharsets.UTF_8)));
-            }
-        }
-        return headers;
     }
 }

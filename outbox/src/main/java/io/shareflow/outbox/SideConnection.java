@@ -24,6 +24,7 @@ final class SideConnection implements AutoCloseable {
     }
 
     private final RelayConnectionFactory connections;
+    private final String name;
     private final String sessionSettings;
     private final ExecutorService thread;
     /** Used by the worker thread only, and by {@link #close()} once that thread has ended. */
@@ -33,9 +34,14 @@ final class SideConnection implements AutoCloseable {
         this(connections, threadName, null);
     }
 
-    /** @param sessionSettings SQL run on each new connection, e.g. {@code set ...}; may be null */
+    /**
+     * @param threadName      also the connection's {@code application_name}, so that
+     *                        {@code pg_stat_activity} tells the relay's connections apart
+     * @param sessionSettings SQL run on each new connection, e.g. {@code set ...}; may be null
+     */
     SideConnection(RelayConnectionFactory connections, String threadName, String sessionSettings) {
         this.connections = connections;
+        this.name = threadName;
         this.sessionSettings = sessionSettings;
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, threadName);
@@ -50,6 +56,7 @@ final class SideConnection implements AutoCloseable {
                 if (connection == null || connection.isClosed()) {
                     connection = connections.open();
                     connection.setAutoCommit(true);
+                    connection.setClientInfo("ApplicationName", name);
                     if (sessionSettings != null) {
                         try (Statement s = connection.createStatement()) {
                             s.execute(sessionSettings);

@@ -89,6 +89,18 @@ class OutboxRelayIT {
     }
 
     @Test
+    void theRelaysConnectionsNameThemselvesInPgStatActivity() {
+        String topic = OutboxTestSupport.newTopic(kafka, 1);
+        db.appendInTransaction(topic, event(UUID.randomUUID(), 1));
+        startRelay(kafka, RelaySettings.defaults());
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.pending() == 0);
+
+        // Operators find the relay's lock holder and its mark connection by name.
+        assertThat(db.jdbc.sql("select application_name from pg_stat_activity where datname = current_database()")
+                .query(String.class).list()).contains("outbox-relay", "outbox-relay-marker");
+    }
+
+    @Test
     void aRolledBackTransactionPublishesNothing() {
         String topic = OutboxTestSupport.newTopic(kafka, 1);
         startRelay(kafka, RelaySettings.defaults());
