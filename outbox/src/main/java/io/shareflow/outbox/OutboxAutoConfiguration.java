@@ -76,10 +76,14 @@ public class OutboxAutoConfiguration {
     @ConditionalOnClass(FlywayConfigurationCustomizer.class)
     static class OutboxMigrations {
 
-        /** Adds the outbox's own migrations to the service's Flyway (versions {@code 0.x}, before the service's). */
+        /**
+         * Adds the outbox's own migrations to the service's Flyway (versions {@code 0.x}, below
+         * the service's). A library's new migration arrives after the service's own are applied,
+         * so it must be allowed to run out of order.
+         */
         @Bean
         FlywayConfigurationCustomizer outboxFlywayLocation() {
-            return configuration -> configuration.locations(Stream.concat(
+            return configuration -> configuration.outOfOrder(true).locations(Stream.concat(
                     Arrays.stream(configuration.getLocations()),
                     Stream.of(new Location("classpath:db/outbox"))).toArray(Location[]::new));
         }

@@ -48,6 +48,11 @@ public final class OutboxMetrics {
                 .strongReference(true)
                 .baseUnit("seconds")
                 .register(registry);
+        Gauge.builder("shareflow.outbox.parked", jdbc,
+                        j -> j.sql("select count(*) from outbox_event_parked").query(Long.class).single())
+                .description("Outbox rows Kafka refused for good, waiting for an operator (runbook)")
+                .strongReference(true)
+                .register(registry);
     }
 
     void recordPublished(Duration sinceCreated) {

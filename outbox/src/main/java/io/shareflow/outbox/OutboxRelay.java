@@ -253,6 +253,7 @@ public class OutboxRelay implements SmartLifecycle {
                     producer.flush();
                     Acknowledged acknowledged = current.acknowledged();
                     marker.submit(acknowledged.seqs());
+                    marker.park(acknowledged.parked());
                     if (acknowledged.anyFailed()) {
                         return true;
                     }
@@ -307,26 +308,36 @@ public class OutboxRelay implements SmartLifecycle {
         Acknowledged acknowledged() {
             Set<String> failedKeys = new HashSet<>();
             List<Long> seqs = new ArrayList<>(sent.size());
+            List<PublishedMarker.ParkedRow> parked = new ArrayList<>();
             Instant now = Instant.now();
             for (Sent s : sent) {
                 // A row after a failed row of the same key waits for it, so the key's order holds.
-                if (!s.acknowledged() || failedKeys.contains(s.row.key())) {
-                    failedKeys.add(s.row.key());
+                if (failedKeys.contains(s.row.key())) {
                     continue;
                 }
-                seqs.add(s.row.seq());
-                metrics.recordPublished(Duration.between(s.row.createdAt(), now));
+                if (s.acknowledged()) {
+                    seqs.add(s.row.seq());
+                    metrics.recordPublished(Duration.between(s.row.createdAt(), now));
+                } else if (s.error != null && PermanentSendFailures.isPermanent(s.error)) {
+                    // No retry can publish it: parked, it holds up neither its key nor the relay.
+                    String error = PermanentSendFailures.describe(s.error);
+                    log.error("Outbox relay: Kafka refuses row seq {} (topic {}, key {}) for good; parked in "
+                            + "outbox_event_parked: {}", s.row.seq(), s.row.topic(), s.row.key(), error);
+                    parked.add(new PublishedMarker.ParkedRow(s.row.seq(), error));
+                } else {
+                    failedKeys.add(s.row.key());
+                }
             }
-            if (!failedKeys.isEmpty()) {
-                log.warn("Outbox relay: Kafka did not acknowledge {} row(s); they stay pending: {}",
-                        sent.size() - seqs.size(),
+            int waiting = sent.size() - seqs.size() - parked.size();
+            if (waiting > 0) {
+                log.warn("Outbox relay: Kafka did not acknowledge {} row(s); they stay pending: {}", waiting,
                         sent.stream().filter(s -> s.error != null).map(s -> s.error.getMessage()).findFirst().orElse("no answer"));
             }
-            return new Acknowledged(seqs, sendFailed || !failedKeys.isEmpty());
+            return new Acknowledged(seqs, parked, sendFailed || !failedKeys.isEmpty());
         }
     }
 
-    private record Acknowledged(List<Long> seqs, boolean anyFailed) {
+    private record Acknowledged(List<Long> seqs, List<PublishedMarker.ParkedRow> parked, boolean anyFailed) {
     }
 
     private void deleteExpired(Connection connection) throws SQLException {

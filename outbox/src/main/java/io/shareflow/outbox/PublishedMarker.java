@@ -8,9 +8,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Marks acknowledged outbox rows published on a {@linkplain SideConnection connection and thread
- * of its own}, so the relay sends the next batch while the database records the last one. Marks
- * run one at a time, in the order submitted; {@link #awaitMarked()} returns once every submitted
- * mark has committed.
+ * of its own}, so the relay sends the next batch while the database records the last one; it also
+ * parks the rows Kafka refused for good. Marks run one at a time, in the order submitted;
+ * {@link #awaitMarked()} returns once every submitted mark has committed.
  *
  * <p>Marking needs no leadership: it only records what the broker already acknowledged, and it is
  * idempotent ({@code published_at is null}), so a mark that lands after another relay took over
@@ -31,7 +31,7 @@ final class PublishedMarker implements AutoCloseable {
         if (seqs.isEmpty()) {
             return;
         }
-        CompletableFuture<Integer> mark = side.submit(connection -> {
+        queue(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     // "published_at is null" confines the update to the pending partition; the
                     // new value moves each row to the published one.
@@ -41,8 +41,42 @@ final class PublishedMarker implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        // Waits for every mark, even after one failed, and keeps the first failure.
-        allEnded = allEnded.thenCombine(mark.handle((marked, failure) -> failure),
+    }
+
+    /**
+     * Queues moving rows that Kafka refused for good to {@code outbox_event_parked}, each with its
+     * error, in one statement; like a mark, it is ordered with the marks and awaited with them.
+     */
+    void park(List<ParkedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        queue(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    with parked as (
+                        delete from outbox_event where published_at is null and seq = any(?) returning *)
+                    insert into outbox_event_parked
+                        (seq, id, aggregatetype, aggregateid, type, payload, headers, topic, created_at, error)
+                    select p.seq, p.id, p.aggregatetype, p.aggregateid, p.type, p.payload, p.headers, p.topic,
+                           p.created_at, e.error
+                    from parked p join unnest(?::bigint[], ?::text[]) as e(seq, error) on e.seq = p.seq
+                    """)) {
+                ps.setArray(1, connection.createArrayOf("bigint", rows.stream().map(ParkedRow::seq).toArray()));
+                ps.setArray(2, connection.createArrayOf("bigint", rows.stream().map(ParkedRow::seq).toArray()));
+                ps.setArray(3, connection.createArrayOf("text", rows.stream().map(ParkedRow::error).toArray()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** A row Kafka refused for good, and why. */
+    record ParkedRow(long seq, String error) {
+    }
+
+    private void queue(SideConnection.Work<Integer> work) {
+        CompletableFuture<Integer> done = side.submit(work);
+        // Waits for every statement, even after one failed, and keeps the first failure.
+        allEnded = allEnded.thenCombine(done.handle((count, failure) -> failure),
                 (earlier, failure) -> earlier != null ? earlier : failure);
     }
 

@@ -7,11 +7,14 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.outbox.OutboxTestSupport.TopicReader;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -64,6 +67,29 @@ class OutboxAutoConfigurationIT {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> meters.get("shareflow.outbox.published").counter().count() == 1.0);
             assertThat(meters.get("shareflow.outbox.backlog").gauge().value()).isZero();
+            assertThat(meters.get("shareflow.outbox.parked").gauge().value()).isZero();
+        });
+    }
+
+    /**
+     * A database set up before a new outbox migration shipped: the outbox's 0.1 and the service's
+     * V1 are applied. The outbox's newer 0.x migrations sort below V1 and still get applied.
+     */
+    @Test
+    void anOutboxMigrationShippedAfterTheServicesOwnIsAppliedOnUpgrade() {
+        String database = "outbox_autoconfig_upgrade_it";
+        SharedInfrastructure.postgres().createDatabase(database);
+        DataSource dataSource = SharedInfrastructure.postgres().dataSource(database);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/outbox").target("0.1").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/it-service")
+                .ignoreMigrationPatterns("*:missing").load().migrate();
+
+        contextOn(database).withPropertyValues("spring.flyway.locations=classpath:db/it-service",
+                "shareflow.outbox.relay.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(JdbcClient.class)
+                    .sql("select version from flyway_schema_history where success order by installed_rank")
+                    .query(String.class).list()).containsExactly("0.1", "1", "0.2");
         });
     }
 

@@ -101,6 +101,41 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aRowKafkaRefusesForGoodIsParkedAndHoldsUpNeitherItsKeyNorTheRelay() {
+        String topic = OutboxTestSupport.newTopic(kafka, 1);
+        UUID key = UUID.randomUUID();
+        UserUpserted before = event(key, 1);
+        db.appendInTransaction(topic, before);
+        // 2 MB: above the producer's max.request.size (1 MB), so Kafka refuses it whatever happens.
+        long refusedSeq = db.jdbc.sql("""
+                        insert into outbox_event (id, aggregatetype, aggregateid, type, payload, topic)
+                        values (?, 'user', ?, 'UserUpserted', ?, ?) returning seq""")
+                .params(UUID.randomUUID(), key.toString(), new byte[2 * 1024 * 1024], topic).query(Long.class).single();
+        UserUpserted after = event(key, 3);
+        db.appendInTransaction(topic, after);
+        // A long back-off: a relay that treated the row as a passing failure would wait it out.
+        startRelay(kafka, RelaySettings.defaults().withMaxBackoff(Duration.ofMinutes(5)));
+
+        try (TopicReader reader = new TopicReader(kafka, topic)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll() >= 2);
+            UserUpserted later = event(UUID.randomUUID(), 4);
+            db.appendInTransaction(topic, later);
+            await().atMost(Duration.ofSeconds(10)).until(() -> reader.poll() >= 3);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> reader.poll() == 3);
+            // One partition: the key's other rows in order, once each, and the relay went on.
+            assertThat(reader.eventIds()).containsExactly(before.getEventId(), after.getEventId(), later.getEventId());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.pending() == 0);
+        var parked = db.jdbc.sql("select seq, aggregateid, length(payload) as size, error from outbox_event_parked")
+                .query().listOfRows();
+        assertThat(parked).hasSize(1);
+        assertThat(parked.get(0)).containsEntry("seq", refusedSeq).containsEntry("aggregateid", key.toString())
+                .containsEntry("size", 2 * 1024 * 1024);
+        assertThat((String) parked.get(0).get("error")).startsWith("RecordTooLargeException: ");
+        assertThat(db.rows()).isEqualTo(3);
+    }
+
+    @Test
     void aRolledBackTransactionPublishesNothing() {
         String topic = OutboxTestSupport.newTopic(kafka, 1);
         startRelay(kafka, RelaySettings.defaults());
