@@ -50,6 +50,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
+                    // The owner stops it (close(), or its own shutdown hook). zonky's hook would run
+                    // in parallel with that hook and stop PostgreSQL under services still draining.
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);

@@ -147,12 +147,14 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
-    /** Stops the services first (they drain their outboxes), then mail, Kafka and PostgreSQL. */
+    /**
+     * Stops the services first, all at once (each drains its outbox and listeners while Kafka and
+     * PostgreSQL are still up), then mail, Kafka and PostgreSQL.
+     */
     @Override
     public synchronized void close() {
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop();
-        }
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(ServiceProcess::awaitStopped);
         services.clear();
         if (mail != null) {
             mail.stop();

@@ -85,12 +85,18 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
     }
 
-    /** SIGTERM, so Spring shuts down gracefully; killed if it takes longer than 20 s. */
-    void stop() {
+    /** SIGTERM, so Spring shuts down gracefully; {@link #awaitStopped()} waits for it. */
+    void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** Waits for a {@link #requestStop() requested} stop; kills the process if it takes longer than 20 s. */
+    void awaitStopped() {
         if (process == null || !process.isAlive()) {
             return;
         }
-        process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
