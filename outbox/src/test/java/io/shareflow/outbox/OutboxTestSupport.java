@@ -1,6 +1,5 @@
 package io.shareflow.outbox;
 
-import io.shareflow.embedded.KraftBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.schemas.AvroEventDeserializer;

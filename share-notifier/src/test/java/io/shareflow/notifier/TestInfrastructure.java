@@ -1,6 +1,5 @@
 package io.shareflow.notifier;
 
-import io.shareflow.embedded.KraftBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
+import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.embedded.mail.MailCatcher;
 import io.shareflow.schemas.AvroEventSerializer;

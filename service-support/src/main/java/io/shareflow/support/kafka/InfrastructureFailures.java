@@ -8,12 +8,10 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import io.shareflow.support.Causes;
 import org.apache.kafka.common.errors.RetriableException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -81,7 +79,7 @@ final class InfrastructureFailures {
      * @return the first exception in the cause chain that makes it an infrastructure failure, or null
      */
     static Throwable infrastructureCause(Throwable failure) {
-        for (Throwable cause : causeChain(failure)) {
+        for (Throwable cause : Causes.chain(failure)) {
             if (isInfrastructureType(cause)) {
                 return cause;
             }
@@ -94,21 +92,8 @@ final class InfrastructureFailures {
      * @return the last exception of its cause chain (the one that started it), or null for null
      */
     static Throwable rootCause(Throwable failure) {
-        List<Throwable> chain = causeChain(failure);
+        List<Throwable> chain = Causes.chain(failure);
         return chain.isEmpty() ? null : chain.get(chain.size() - 1);
-    }
-
-    /**
-     * @param failure any exception; may be null
-     * @return it and its causes, outermost first; empty for null; each exception once even if causes loop
-     */
-    static List<Throwable> causeChain(Throwable failure) {
-        List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            chain.add(cause);
-        }
-        return chain;
     }
 
     private static boolean isInfrastructureType(Throwable exception) {

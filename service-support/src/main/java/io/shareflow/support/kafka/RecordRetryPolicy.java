@@ -1,5 +1,6 @@
 package io.shareflow.support.kafka;
 
+import io.shareflow.support.Causes;
 import jakarta.validation.ValidationException;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -78,7 +79,7 @@ final class RecordRetryPolicy {
     }
 
     private static boolean isNotRetryable(Throwable failure) {
-        for (Throwable cause : InfrastructureFailures.causeChain(failure)) {
+        for (Throwable cause : Causes.chain(failure)) {
             for (Class<? extends Exception> type : NOT_RETRYABLE) {
                 if (type.isInstance(cause)) {
                     return true;

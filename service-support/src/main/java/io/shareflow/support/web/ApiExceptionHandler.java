@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.shareflow.support.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -221,12 +222,7 @@ public class ApiExceptionHandler {
         if (ex instanceof DuplicateKeyException) {
             return true;
         }
-        for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
-            // 23505 = unique_violation in PostgreSQL and the SQL standard's class 23 (integrity constraint).
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        // 23505 = unique_violation in PostgreSQL and the SQL standard's class 23 (integrity constraint).
+        return Causes.chain(ex).stream().anyMatch(t -> t instanceof SQLException sql && "23505".equals(sql.getSQLState()));
     }
 }

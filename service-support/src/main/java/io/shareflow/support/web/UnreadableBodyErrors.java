@@ -2,6 +2,7 @@ package io.shareflow.support.web;
 
 import java.util.List;
 
+import io.shareflow.support.Causes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
@@ -85,11 +86,6 @@ final class UnreadableBodyErrors {
     }
 
     private static JacksonException jacksonCause(Throwable ex) {
-        for (Throwable t = ex; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof JacksonException jackson) {
-                return jackson;
-            }
-        }
-        return null;
+        return Causes.find(ex, JacksonException.class);
     }
 }

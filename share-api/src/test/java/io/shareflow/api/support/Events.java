@@ -1,6 +1,5 @@
 package io.shareflow.api.support;
 
-import io.shareflow.embedded.KraftBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
+import io.shareflow.embedded.KraftBroker;
 import io.shareflow.schemas.AvroEventDeserializer;
 import io.shareflow.schemas.AvroEventSerializer;
 import org.apache.avro.specific.SpecificRecord;

@@ -1,6 +1,5 @@
 package io.shareflow.provisioner.support;
 
-import io.shareflow.embedded.KraftBroker;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
+import io.shareflow.embedded.KraftBroker;
 import io.shareflow.schemas.AvroEventDeserializer;
 import io.shareflow.schemas.AvroEventSerializer;
 import org.apache.avro.specific.SpecificRecord;
