@@ -26,6 +26,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDir;
     /** A directory made by {@link #onFreePort()} is this server's to delete on {@link #close()}. */
     private boolean ownsDataDir;
+    private boolean stopOnJvmExit = true;
     private EmbeddedPostgres postgres;
 
     public PostgresServer(int port, Path dataDir) {
@@ -40,6 +41,17 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Leaves stopping to the owner's own shutdown hook. By default zonky stops PostgreSQL when the
+     * JVM exits, so no test or tool leaves it running; but the JVM runs shutdown hooks in parallel,
+     * so an owner that must stop other things first (local-stack stops the services that use it)
+     * turns this off and calls {@link #close()} from its hook.
+     */
+    public PostgresServer stopOnlyWhenClosed() {
+        this.stopOnJvmExit = false;
+        return this;
+    }
+
     public synchronized PostgresServer start() {
         if (postgres != null) {
             return this;
@@ -50,9 +62,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
-                    // The owner stops it (close(), or its own shutdown hook). zonky's hook would run
-                    // in parallel with that hook and stop PostgreSQL under services still draining.
-                    .setRegisterShutdownHook(false)
+                    .setRegisterShutdownHook(stopOnJvmExit)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);

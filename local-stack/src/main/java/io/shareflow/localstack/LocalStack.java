@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
@@ -60,7 +61,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts infrastructure, then the services (in parallel), then seeds the demo data. */
     public LocalStack start() {
-        postgres = new PostgresServer(settings.postgresPort(), settings.dataDir().resolve("postgres")).start();
+        // Stopped by close(), after the services: see PostgresServer.stopOnlyWhenClosed.
+        postgres = new PostgresServer(settings.postgresPort(), settings.dataDir().resolve("postgres"))
+                .stopOnlyWhenClosed().start();
         for (String db : List.of("share_api", "user_provisioner", "share_notifier")) {
             postgres.createDatabase(db);
         }
@@ -154,7 +157,8 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         services.forEach(ServiceProcess::requestStop);
-        services.forEach(ServiceProcess::awaitStopped);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        services.forEach(service -> service.awaitStopped(deadline));
         services.clear();
         if (mail != null) {
             mail.stop();

@@ -92,13 +92,16 @@ final class ServiceProcess {
         }
     }
 
-    /** Waits for a {@link #requestStop() requested} stop; kills the process if it takes longer than 20 s. */
-    void awaitStopped() {
+    /**
+     * Waits for a {@link #requestStop() requested} stop; kills the process if it is still running at
+     * {@code deadline} ({@link System#nanoTime()}), shared by all services so the stop stays bounded.
+     */
+    void awaitStopped(long deadline) {
         if (process == null || !process.isAlive()) {
             return;
         }
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -42,7 +42,9 @@ class ShareFlowEndToEndIT {
                 "SHAREFLOW_NOTIFIER_RETRY_MAX_ATTEMPTS", "3",
                 "SHAREFLOW_NOTIFIER_RETRY_INITIAL_BACKOFF", "500ms",
                 "SHAREFLOW_NOTIFIER_RETRY_MULTIPLIER", "2",
-                "SHAREFLOW_NOTIFIER_RETRY_MAX_BACKOFF", "2s"))).start();
+                "SHAREFLOW_NOTIFIER_RETRY_MAX_BACKOFF", "2s")));
+        // Assigned before start(): if start fails, @AfterAll still stops what did start.
+        stack.start();
         alice = stack.demo().aliceToken(stack.settings().jwtSecret());
         admin = stack.demo().adminToken(stack.settings().jwtSecret());
     }

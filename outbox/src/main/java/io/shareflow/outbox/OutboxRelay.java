@@ -331,7 +331,8 @@ public class OutboxRelay implements SmartLifecycle {
             int waiting = sent.size() - seqs.size() - parked.size();
             if (waiting > 0) {
                 log.warn("Outbox relay: Kafka did not acknowledge {} row(s); they stay pending: {}", waiting,
-                        sent.stream().filter(s -> s.error != null).map(s -> s.error.getMessage()).findFirst().orElse("no answer"));
+                        sent.stream().filter(s -> s.error != null && !PermanentSendFailures.isPermanent(s.error))
+                                .map(s -> s.error.getMessage()).findFirst().orElse("no answer"));
             }
             return new Acknowledged(seqs, parked, sendFailed || !failedKeys.isEmpty());
         }
