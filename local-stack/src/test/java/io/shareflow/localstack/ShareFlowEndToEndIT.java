@@ -3,6 +3,7 @@ package io.shareflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole system as local-stack runs it — three service jars as child processes on real Kafka,
@@ -50,9 +53,12 @@ class ShareFlowEndToEndIT {
     }
 
     @AfterAll
-    static void stopIt() {
+    static void stopIt() throws IOException {
         if (stack != null) {
             stack.close();
+            // A temporary directory of onFreePorts (data and service logs, ~80 MB): kept by
+            // local-stack for a person to read, not needed after a test run.
+            FileSystemUtils.deleteRecursively(stack.settings().dataDir());
         }
     }
 
