@@ -85,7 +85,7 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
     }
 
-    /** SIGTERM, so Spring shuts down gracefully; {@link #awaitStopped()} waits for it. */
+    /** SIGTERM, so Spring shuts down gracefully; {@link #awaitStopped(long)} waits for it. */
     void requestStop() {
         if (process != null && process.isAlive()) {
             process.destroy();
