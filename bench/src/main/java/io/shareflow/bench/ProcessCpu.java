@@ -75,10 +75,7 @@ final class ProcessCpu {
         if (jvmTicks < 0 || earlier.jvmTicks < 0) {
             return null;
         }
-        long postgres = 0;
-        for (Map.Entry<Long, Long> process : postgresTicks.entrySet()) {
-            postgres += process.getValue() - earlier.postgresTicks.getOrDefault(process.getKey(), 0L);
-        }
-        return new long[] {(jvmTicks - earlier.jvmTicks) * 1000 / TICKS_PER_SECOND, postgres * 1000 / TICKS_PER_SECOND};
+        long postgres = postgresMillisByPid(earlier).values().stream().mapToLong(Long::longValue).sum();
+        return new long[] {(jvmTicks - earlier.jvmTicks) * 1000 / TICKS_PER_SECOND, postgres};
     }
 }

@@ -1,5 +1,6 @@
 package io.shareflow.outbox;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,8 +62,9 @@ final class PublishedMarker implements AutoCloseable {
                            p.created_at, e.error
                     from parked p join unnest(?::bigint[], ?::text[]) as e(seq, error) on e.seq = p.seq
                     """)) {
-                ps.setArray(1, connection.createArrayOf("bigint", rows.stream().map(ParkedRow::seq).toArray()));
-                ps.setArray(2, connection.createArrayOf("bigint", rows.stream().map(ParkedRow::seq).toArray()));
+                Array seqs = connection.createArrayOf("bigint", rows.stream().map(ParkedRow::seq).toArray());
+                ps.setArray(1, seqs);
+                ps.setArray(2, seqs);
                 ps.setArray(3, connection.createArrayOf("text", rows.stream().map(ParkedRow::error).toArray()));
                 return ps.executeUpdate();
             }

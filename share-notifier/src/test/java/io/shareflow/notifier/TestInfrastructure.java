@@ -54,7 +54,7 @@ final class TestInfrastructure {
     static synchronized String bootstrapServers() {
         String servers = SharedInfrastructure.kafka().bootstrapServers();
         if (producer == null) {
-            createTopics(servers);
+            KraftBroker.createTopics(servers, 3, SHARE_EVENTS, NOTIFICATIONS, DEAD_LETTERS);
             producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers, "acks", "all"),
                     new StringSerializer(), new ByteArraySerializer());
             startRecorder(servers);
@@ -94,10 +94,6 @@ final class TestInfrastructure {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static void createTopics(String servers) {
-        KraftBroker.createTopics(servers, 3, SHARE_EVENTS, NOTIFICATIONS, DEAD_LETTERS);
     }
 
     private static void startRecorder(String servers) {
