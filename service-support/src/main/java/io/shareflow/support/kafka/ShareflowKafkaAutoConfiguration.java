@@ -15,6 +15,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -30,7 +31,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
-@EnableConfigurationProperties({KafkaErrorSettings.class, KafkaTopicsSettings.class})
+@EnableConfigurationProperties({KafkaErrorSettings.class, KafkaTopicsSettings.class, TopicNames.class})
 public final class ShareflowKafkaAutoConfiguration {
 
     /** Kafka's default {@code max.poll.interval.ms}. */
@@ -40,6 +41,12 @@ public final class ShareflowKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     TopicDeclarations topicDeclarations(KafkaTopicsSettings settings) {
         return new TopicDeclarations(settings);
+    }
+
+    /** The topics of {@code shareflow.kafka.topics.*}, created when missing; existing topics are left as they are. */
+    @Bean
+    KafkaAdmin.NewTopics shareflowDeclaredTopics(TopicDeclarations declarations) {
+        return declarations.declared();
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.shareflow.support.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.shareflow.schemas.Topics;
@@ -10,21 +12,9 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares the topics a service owns, for Spring Kafka's {@link KafkaAdmin} to create at start-up when they
- * are missing (brokers here do not auto-create topics). Each service declares the topics it produces and
- * the dead-letter topics of the topics it consumes:
- *
- * <pre>{@code
- * @Bean
- * KafkaAdmin.NewTopics topics(TopicDeclarations topics) {
- *     return TopicDeclarations.all(
- *             topics.topic(Topics.SHARE_EVENTS),
- *             topics.deadLetterTopic(Topics.SHARE_PROVISIONING),
- *             topics.deadLetterTopic(Topics.USER_DIRECTORY));
- * }
- * }</pre>
- *
- * All arguments are not null.
+ * Builds the {@link NewTopic}s a service owns, for Spring Kafka's {@link KafkaAdmin} to create at start-up when
+ * they are missing. Services do not use it directly: they list their topics in {@link KafkaTopicsSettings} and
+ * {@code ShareflowKafkaAutoConfiguration} declares them with {@link #declared()}. All arguments are not null.
  */
 public final class TopicDeclarations {
 
@@ -59,6 +49,15 @@ public final class TopicDeclarations {
     public static NewTopic topic(String name, int partitions, short replicationFactor) {
         Objects.requireNonNull(name, "name");
         return TopicBuilder.name(name).partitions(partitions).replicas(replicationFactor).build();
+    }
+
+    /** Every topic of the settings: the produced ones, the compacted ones, the dead-letter topics of the consumed ones. */
+    public KafkaAdmin.NewTopics declared() {
+        List<NewTopic> topics = new ArrayList<>();
+        settings.produced().forEach(name -> topics.add(topic(name)));
+        settings.compacted().forEach(name -> topics.add(compactedTopic(name)));
+        settings.consumed().forEach(name -> topics.add(deadLetterTopic(name)));
+        return all(topics.toArray(NewTopic[]::new));
     }
 
     /** Several topics as one bean. */

@@ -4,6 +4,10 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.shareflow.domain.Conflict;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.NotFound;
+import io.shareflow.domain.RefusedRequest;
 import io.shareflow.support.Causes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -65,6 +69,30 @@ public class ApiExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
         return response.body(ErrorEnvelope.of(ex.error()));
+    }
+
+    /** The domain's refusals ({@code io.shareflow.domain}): every service throws them, none maps them itself. */
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ErrorEnvelope> invalidRequest(InvalidRequest ex, HttpServletRequest request) {
+        return apiException(ApiException.badRequest(
+                "Invalid value for " + ex.field() + ": " + ex.getMessage() + ".", ex.field()), request);
+    }
+
+    @ExceptionHandler(RefusedRequest.class)
+    ResponseEntity<ErrorEnvelope> refusedRequest(RefusedRequest ex, HttpServletRequest request) {
+        return apiException(ApiException.unprocessable(ex.getMessage(), ex.details()), request);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ErrorEnvelope> notFound(NotFound ex, HttpServletRequest request) {
+        return apiException(ApiException.notFound(ex.getMessage()), request);
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ErrorEnvelope> conflict(Conflict ex, HttpServletRequest request) {
+        return apiException(ex.field() == null ? ApiException.conflict(ex.getMessage())
+                : new ApiException(HttpStatus.CONFLICT, ErrorCodes.CONFLICT, ex.getMessage(),
+                        Map.of(ApiError.FIELD, ex.field())), request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

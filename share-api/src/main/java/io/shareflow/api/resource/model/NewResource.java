@@ -3,7 +3,7 @@ package io.shareflow.api.resource.model;
 import java.util.UUID;
 
 import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.Texts;
+import io.shareflow.domain.Texts;
 
 /**
  * A validated request to add a resource to the catalogue.

@@ -16,7 +16,7 @@ import java.util.function.Function;
 
 import io.shareflow.api.model.InvalidRequest;
 import io.shareflow.api.model.RefusedRequest;
-import io.shareflow.api.model.Texts;
+import io.shareflow.domain.Texts;
 import io.shareflow.api.resource.model.Resource;
 
 /**

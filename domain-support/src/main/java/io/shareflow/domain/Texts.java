@@ -1,4 +1,4 @@
-package io.shareflow.api.model;
+package io.shareflow.domain;
 
 import java.util.UUID;
 
