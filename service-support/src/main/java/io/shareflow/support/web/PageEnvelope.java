@@ -19,15 +19,20 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 @JacksonXmlRootElement(localName = "response")
 public record PageEnvelope<T>(
         @JacksonXmlElementWrapper(localName = "data") @JacksonXmlProperty(localName = "item") List<T> data,
-        Page page) {
+        PagePosition page) {
 
     public PageEnvelope {
         data = List.copyOf(Objects.requireNonNull(data, "data"));
         Objects.requireNonNull(page, "page");
     }
 
-    /** Convenience for {@code new PageEnvelope<>(items, new Page(number, size, totalElements))}. */
+    /** Convenience for {@code new PageEnvelope<>(items, new PagePosition(number, size, totalElements))}. */
     public static <T> PageEnvelope<T> of(List<T> items, int number, int size, long totalElements) {
-        return new PageEnvelope<>(items, new Page(number, size, totalElements));
+        return new PageEnvelope<>(items, new PagePosition(number, size, totalElements));
+    }
+
+    /** The envelope of a domain {@link io.shareflow.domain.Page}, the one page type of every service. */
+    public static <T> PageEnvelope<T> of(io.shareflow.domain.Page<T> page) {
+        return of(page.items(), page.number(), page.size(), page.totalElements());
     }
 }

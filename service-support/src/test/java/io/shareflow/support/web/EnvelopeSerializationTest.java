@@ -68,7 +68,7 @@ class EnvelopeSerializationTest {
     @Test
     void invalidEnvelopesAreRefused() {
         assertThatThrownBy(() -> new ErrorEnvelope(List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Page(-1, 20, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Page(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PagePosition(-1, 20, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PagePosition(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
