@@ -12,6 +12,7 @@ import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,7 @@ class ErrorEnvelopeTest {
     private static final String SHARES = "/v1/shares/3c0a6f8e-58f1-4a52-9a55-0f6b1f2b9d11";
     /** A client that states no preference (any media type), which Spring treats like a missing Accept header. */
     private static final Map<String, String> NO_PREFERENCE = Map.of("Accept", "*/*");
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     @LocalServerPort
     int port;
@@ -231,6 +233,64 @@ class ErrorEnvelopeTest {
         assertThat(error.get("errorCode").asString()).isEqualTo("UnprocessableEntity");
         assertThat(error.get("message").asString()).isEqualTo("Operation not allowed for this entity type.");
         assertThat(error.at("/extension/entityType").asString()).isEqualTo("Document");
+    }
+
+    @Test
+    void domainInvalidRequestIs400NamingTheField() {
+        Response response = http.get("/v1/refusals/invalid", token);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        JsonNode error = response.onlyError();
+        assertThat(error.get("errorCode").asString()).isEqualTo("BadRequest");
+        assertThat(error.get("message").asString())
+                .isEqualTo("Invalid value for recipients[1].userId: not a user of your organisation.");
+        assertThat(error.get("extension")).isEqualTo(JSON.readTree("{\"field\": \"recipients[1].userId\"}"));
+        assertNoInternals(response);
+    }
+
+    @Test
+    void domainRefusedRequestIs422WithItsDetailsAsTheExtension() {
+        Response response = http.get("/v1/refusals/refused", token);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        JsonNode error = response.onlyError();
+        assertThat(error.get("errorCode").asString()).isEqualTo("UnprocessableEntity");
+        assertThat(error.get("message").asString()).isEqualTo("Operation not allowed for this entity type.");
+        assertThat(error.get("extension"))
+                .isEqualTo(JSON.readTree("{\"entityType\": \"Document\", \"maxRecipients\": 100}"));
+        assertNoInternals(response);
+    }
+
+    @Test
+    void domainNotFoundIs404() {
+        Response response = http.get("/v1/refusals/not-found", token);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        JsonNode error = response.onlyError();
+        assertThat(error.get("errorCode").asString()).isEqualTo("NotFound");
+        assertThat(error.get("message").asString()).isEqualTo("No such share.");
+        assertThat(error.get("extension")).isEqualTo(JSON.readTree("{}"));
+        assertNoInternals(response);
+    }
+
+    @Test
+    void domainConflictIs409NamingTheFieldWhenItHasOne() {
+        Response withField = http.get("/v1/refusals/conflict", token);
+
+        assertThat(withField.status()).as(withField.toString()).isEqualTo(409);
+        assertThat(withField.onlyError().get("errorCode").asString()).isEqualTo("Conflict");
+        assertThat(withField.onlyError().get("message").asString()).isEqualTo("This e-mail address is already taken.");
+        assertThat(withField.onlyError().get("extension")).isEqualTo(JSON.readTree("{\"field\": \"email\"}"));
+        assertNoInternals(withField);
+
+        Response withoutField = http.get("/v1/refusals/conflict-without-field", token);
+
+        assertThat(withoutField.status()).as(withoutField.toString()).isEqualTo(409);
+        assertThat(withoutField.onlyError().get("errorCode").asString()).isEqualTo("Conflict");
+        assertThat(withoutField.onlyError().get("message").asString())
+                .isEqualTo("This Idempotency-Key was used for another request.");
+        assertThat(withoutField.onlyError().get("extension")).isEqualTo(JSON.readTree("{}"));
+        assertNoInternals(withoutField);
     }
 
     @Test
