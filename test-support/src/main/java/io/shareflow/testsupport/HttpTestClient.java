@@ -8,15 +8,16 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A plain HTTP client for a service under test, on {@code http://localhost:<port>}: it never throws on a
- * 4xx/5xx, so a test can look at every answer. A {@code String} body is sent as it is, anything else as JSON.
+ * 4xx/5xx, so a test can look at every answer. A {@code String} or {@code byte[]} body is sent as it is, anything
+ * else as JSON.
  */
 public final class HttpTestClient {
 
@@ -46,6 +47,15 @@ public final class HttpTestClient {
             return json().path("errors").path(0);
         }
 
+        /** The error of an error envelope that has exactly one; an {@link AssertionError} otherwise. */
+        public JsonNode onlyError() {
+            JsonNode errors = json().path("errors");
+            if (!errors.isArray() || errors.size() != 1) {
+                throw new AssertionError("expected exactly one error, got: " + this);
+            }
+            return errors.get(0);
+        }
+
         /** The first value of a header, or null. */
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
@@ -73,13 +83,20 @@ public final class HttpTestClient {
         return send("POST", path, token, body, headers);
     }
 
+    /** {@link #send(String, String, String, Object, Map)} with no more headers. */
+    public Response send(String method, String path, String token, Object body) {
+        return send(method, path, token, body, Map.of());
+    }
+
     /**
      * @param token   a bearer token, or null for none
-     * @param body    a String is sent as is; anything else as JSON; null sends no body
-     * @param headers more request headers; they win over the defaults ({@code Accept}, {@code Content-Type})
+     * @param body    a String (UTF-8) or a byte[] is sent as is; anything else as JSON; null sends no body
+     * @param headers more request headers; they replace the defaults of the same name, whatever its case
+     *                ({@code Accept} preferring JSON, {@code Content-Type: application/json} when there is a body,
+     *                {@code Authorization}); a {@code Content-Type} given here is sent even without a body
      */
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-        Map<String, String> all = new LinkedHashMap<>();
+        Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.put("Accept", "application/json, */*;q=0.1");
         if (body != null) {
             all.put("Content-Type", "application/json");
@@ -90,8 +107,7 @@ public final class HttpTestClient {
         all.putAll(headers);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body)));
+                .method(method, publisher(body));
         all.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -102,5 +118,15 @@ public final class HttpTestClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static HttpRequest.BodyPublisher publisher(Object body) {
+        if (body == null) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        if (body instanceof byte[] bytes) {
+            return HttpRequest.BodyPublishers.ofByteArray(bytes);
+        }
+        return HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : JSON.writeValueAsString(body));
     }
 }

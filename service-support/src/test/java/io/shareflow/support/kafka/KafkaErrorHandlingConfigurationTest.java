@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -127,23 +126,6 @@ class KafkaErrorHandlingConfigurationTest {
             assertThat(context).hasSingleBean(CommonErrorHandler.class);
             assertThat(context).hasBean("myHandler").doesNotHaveBean("kafkaErrorHandler");
         });
-    }
-
-    @Test
-    void topicsHaveConfiguredShape() {
-        runner.withPropertyValues("shareflow.kafka.topics.partitions=6", "shareflow.kafka.topics.replication-factor=3").run(context -> {
-            TopicDeclarations topics = context.getBean(TopicDeclarations.class);
-            NewTopic events = topics.topic("share.events.v1");
-            NewTopic deadLetters = topics.deadLetterTopic("user.directory.v1");
-            NewTopic directory = topics.compactedTopic("user.directory.v1");
-
-            assertThat(events.numPartitions()).isEqualTo(6);
-            assertThat(events.replicationFactor()).isEqualTo((short) 3);
-            assertThat(deadLetters.name()).isEqualTo("user.directory.v1.dlt");
-            assertThat(deadLetters.configs()).isNullOrEmpty();
-            assertThat(directory.configs()).containsEntry("cleanup.policy", "compact");
-        });
-        runner.run(context -> assertThat(context.getBean(TopicDeclarations.class).topic("t").numPartitions()).isEqualTo(3));
     }
 
     @Test

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
-import io.shareflow.support.testapp.Http;
 import io.shareflow.support.testapp.TestApplication;
 import io.shareflow.support.testapp.Tokens;
+import io.shareflow.testsupport.HttpTestClient;
+import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,23 +22,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BearerTokenTest {
 
+    /** A client that states no preference (any media type), which Spring treats like a missing Accept header. */
+    private static final Map<String, String> NO_PREFERENCE = Map.of("Accept", "*/*");
+
     @LocalServerPort
     int port;
 
-    Http http;
+    HttpTestClient http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        http = new HttpTestClient(port);
     }
 
     @Test
     void noTokenIs401WithEnvelope() {
-        Http.Response response = http.get("/v1/me").send();
+        Response response = http.send("GET", "/v1/me", null, null, NO_PREFERENCE);
 
         assertUnauthorized(response);
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(response.error().get("message").asString()).contains("bearer token");
+        assertThat(response.onlyError().get("message").asString()).contains("bearer token");
     }
 
     @Test
@@ -44,10 +49,10 @@ class BearerTokenTest {
         String expired = JwtTokens.issue(TestApplication.SECRET, Tokens.USER, Tokens.ORG, null, null, List.of("admin"),
                 Duration.ofMinutes(-5));
 
-        Http.Response response = http.get("/v1/me").bearer(expired).send();
+        Response response = http.get("/v1/me", expired);
 
         assertUnauthorized(response);
-        assertThat(response.error().get("message").asString()).isEqualTo("The bearer token has expired.");
+        assertThat(response.onlyError().get("message").asString()).isEqualTo("The bearer token has expired.");
     }
 
     @Test
@@ -55,7 +60,7 @@ class BearerTokenTest {
         String forged = JwtTokens.issue("another-secret-that-is-also-32-bytes-long", Tokens.USER, Tokens.ORG, null, null,
                 List.of("admin"), Duration.ofMinutes(5));
 
-        assertUnauthorized(http.get("/v1/me").bearer(forged).send());
+        assertUnauthorized(http.get("/v1/me", forged));
     }
 
     @Test
@@ -64,7 +69,7 @@ class BearerTokenTest {
         String payload = base64("{\"sub\":\"" + Tokens.USER + "\",\"org\":\"" + Tokens.ORG + "\",\"roles\":[\"admin\"],\"exp\":"
                 + (System.currentTimeMillis() / 1000 + 300) + "}");
 
-        assertUnauthorized(http.get("/v1/me").bearer(header + "." + payload + ".").send());
+        assertUnauthorized(http.get("/v1/me", header + "." + payload + "."));
     }
 
     @Test
@@ -73,12 +78,12 @@ class BearerTokenTest {
         String elevated = base64("{\"sub\":\"" + Tokens.USER + "\",\"org\":\"" + Tokens.ORG + "\",\"roles\":[\"admin\"],\"exp\":"
                 + (System.currentTimeMillis() / 1000 + 300) + "}");
 
-        assertUnauthorized(http.get("/v1/me").bearer(parts[0] + "." + elevated + "." + parts[2]).send());
+        assertUnauthorized(http.get("/v1/me", parts[0] + "." + elevated + "." + parts[2]));
     }
 
     @Test
     void garbageTokenIs401() {
-        assertUnauthorized(http.get("/v1/me").bearer("not-a-jwt").send());
+        assertUnauthorized(http.get("/v1/me", "not-a-jwt"));
     }
 
     @Test
@@ -86,19 +91,19 @@ class BearerTokenTest {
         String withoutOrg = signed("{\"sub\":\"" + Tokens.USER + "\",\"roles\":[\"admin\"],\"exp\":"
                 + (System.currentTimeMillis() / 1000 + 300) + "}");
 
-        assertUnauthorized(http.get("/v1/me").bearer(withoutOrg).send());
+        assertUnauthorized(http.get("/v1/me", withoutOrg));
     }
 
     @Test
     void tokenWhoseSubIsNotAUuidIs401() {
         String token = signed("{\"sub\":\"ada\",\"org\":\"" + Tokens.ORG + "\",\"exp\":" + (System.currentTimeMillis() / 1000 + 300) + "}");
 
-        assertUnauthorized(http.get("/v1/me").bearer(token).send());
+        assertUnauthorized(http.get("/v1/me", token));
     }
 
     @Test
     void validTokenGivesTheCurrentUser() {
-        Http.Response response = http.get("/v1/me").bearer(Tokens.withRoles("producer-admin", "viewer")).send();
+        Response response = http.get("/v1/me", Tokens.withRoles("producer-admin", "viewer"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().at("/data/userId").asString()).isEqualTo(Tokens.USER.toString());
@@ -111,16 +116,16 @@ class BearerTokenTest {
 
     @Test
     void wrongRoleIs403NoPermission() {
-        Http.Response response = http.get("/v1/admin/report").bearer(Tokens.withRoles("producer-user")).send();
+        Response response = http.send("GET", "/v1/admin/report", Tokens.withRoles("producer-user"), null, NO_PREFERENCE);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("NoPermission");
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("NoPermission");
         assertThat(response.header("Content-Type")).startsWith("application/json");
     }
 
     @Test
     void rightRoleIs200() {
-        Http.Response response = http.get("/v1/admin/report").bearer(Tokens.withRoles("admin")).send();
+        Response response = http.get("/v1/admin/report", Tokens.withRoles("admin"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().at("/data").asString()).isEqualTo("report");
@@ -129,21 +134,21 @@ class BearerTokenTest {
     @Test
     void actuatorHealthNeedsNoToken() {
         // No actuator in this test application: a permitted path that does not exist is 404, not 401.
-        Http.Response response = http.get("/actuator/health").send();
+        Response response = http.get("/actuator/health", null);
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("NotFound");
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("NotFound");
     }
 
     @Test
     void unknownPathWithoutTokenIs401NotALeakOfWhatExists() {
-        assertUnauthorized(http.get("/v1/nothing-here").send());
+        assertUnauthorized(http.get("/v1/nothing-here", null));
     }
 
-    private static void assertUnauthorized(Http.Response response) {
+    private static void assertUnauthorized(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("Unauthorized");
-        assertThat(response.error().get("extension").isObject()).isTrue();
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("Unauthorized");
+        assertThat(response.onlyError().get("extension").isObject()).isTrue();
         assertThat(response.header("Content-Type")).startsWith("application/json");
     }
 

@@ -2,9 +2,10 @@ package io.shareflow.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shareflow.support.testapp.Http;
 import io.shareflow.support.testapp.TestApplication;
 import io.shareflow.support.testapp.Tokens;
+import io.shareflow.testsupport.HttpTestClient;
+import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,69 +34,69 @@ class CustomFilterChainTest {
         }
     }
 
+    private static final String SHARE = "/v1/shares/3c0a6f8e-58f1-4a52-9a55-0f6b1f2b9d11";
+
     @LocalServerPort
     int port;
 
-    Http http;
+    HttpTestClient http;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        http = new HttpTestClient(port);
     }
 
     @Test
     void ruleOfTheServiceRefusesAWrongRoleWith403() {
-        Http.Response response = http.method("DELETE", "/v1/shares/3c0a6f8e-58f1-4a52-9a55-0f6b1f2b9d11")
-                .bearer(Tokens.withRoles("viewer")).send();
+        Response response = http.send("DELETE", SHARE, Tokens.withRoles("viewer"), null);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("NoPermission");
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("NoPermission");
     }
 
     @Test
     void ruleOfTheServiceAdmitsTheRightRole() {
-        Http.Response response = http.method("DELETE", "/v1/shares/3c0a6f8e-58f1-4a52-9a55-0f6b1f2b9d11")
-                .bearer(Tokens.withRoles("producer-admin")).send();
+        Response response = http.send("DELETE", SHARE, Tokens.withRoles("producer-admin"), null);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     @Test
     void ruleOfTheServiceWithoutTokenIs401() {
-        Http.Response response = http.method("DELETE", "/v1/shares/3c0a6f8e-58f1-4a52-9a55-0f6b1f2b9d11").send();
+        Response response = http.send("DELETE", SHARE, null, null);
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("Unauthorized");
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("Unauthorized");
     }
 
     @Test
     void optionalCurrentUserIsEmptyForAnonymousCallersOfPublicEndpoints() {
-        assertThat(http.get("/v1/public/me").send().json().at("/data").asString()).isEqualTo("anonymous");
-        assertThat(http.get("/v1/public/me").bearer(Tokens.withRoles()).send().json().at("/data").asString())
+        assertThat(http.get("/v1/public/me", null).json().at("/data").asString()).isEqualTo("anonymous");
+        assertThat(http.get("/v1/public/me", Tokens.withRoles()).json().at("/data").asString())
                 .isEqualTo(Tokens.USER.toString());
     }
 
     @Test
     void methodSecurityRefusingAnAnonymousCallerIs401() {
-        Http.Response response = http.get("/v1/public/admin-report").send();
+        Response response = http.get("/v1/public/admin-report", null);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("Unauthorized");
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("Unauthorized");
     }
 
     @Test
     void methodSecurityRefusingAnAuthenticatedCallerIs403() {
-        Http.Response response = http.get("/v1/public/admin-report").bearer(Tokens.withRoles("viewer")).send();
+        Response response = http.get("/v1/public/admin-report", Tokens.withRoles("viewer"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("NoPermission");
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("NoPermission");
     }
 
     @Test
     void requiredCurrentUserOnAPublicEndpointIs401ForAnonymousCallers() {
-        Http.Response response = http.get("/v1/public/required-me").send();
+        Response response = http.get("/v1/public/required-me", null);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
-        assertThat(response.error().get("errorCode").asString()).isEqualTo("Unauthorized");
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("Unauthorized");
     }
 }

@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.shareflow.domain.Conflict;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.NotFound;
+import io.shareflow.domain.RefusedRequest;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.ApiException;
 import io.shareflow.support.web.DataEnvelope;
@@ -106,6 +110,20 @@ class DummyController {
                 new Recipient("not-an-email", null)), Role.viewer, null, null);
         Set<ConstraintViolation<ShareRequest>> violations = validator.validate(invalid);
         throw new ConstraintViolationException(violations);
+    }
+
+    /** The domain's refusals, thrown the way a service's feature code throws them. */
+    @GetMapping("/v1/refusals/{kind}")
+    String refuse(@PathVariable String kind) {
+        throw switch (kind) {
+            case "invalid" -> new InvalidRequest("recipients[1].userId", "not a user of your organisation");
+            case "refused" -> new RefusedRequest("Operation not allowed for this entity type.",
+                    Map.of("entityType", "Document", "maxRecipients", 100));
+            case "not-found" -> new NotFound("No such share.");
+            case "conflict" -> new Conflict("This e-mail address is already taken.", "email");
+            case "conflict-without-field" -> new Conflict("This Idempotency-Key was used for another request.");
+            default -> new IllegalArgumentException(kind);
+        };
     }
 
     @PostMapping(path = "/v1/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

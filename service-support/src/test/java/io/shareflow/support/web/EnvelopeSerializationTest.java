@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.xml.XmlMapper;
@@ -50,6 +52,18 @@ class EnvelopeSerializationTest {
         assertThat(json.writeValueAsString(DataEnvelope.of(Map.of("id", "1")))).isEqualTo("{\"data\":{\"id\":\"1\"}}");
         assertThat(json.writeValueAsString(PageEnvelope.of(List.of("a", "b"), 0, 20, 2)))
                 .isEqualTo("{\"data\":[\"a\",\"b\"],\"page\":{\"number\":0,\"size\":20,\"totalElements\":2}}");
+    }
+
+    @Test
+    void pageEnvelopeOfADomainPageHasTheContractShape() {
+        JsonMapper json = JsonMapper.shared();
+        Page<String> page = Page.of(List.of("c", "d"), new PageRequest(1, 2), 5);
+
+        assertThat(json.writeValueAsString(PageEnvelope.of(page)))
+                .isEqualTo("{\"data\":[\"c\",\"d\"],\"page\":{\"number\":1,\"size\":2,\"totalElements\":5}}");
+        assertThat(json.writeValueAsString(PageEnvelope.of(new Page<>(List.of(), 0, 20, 0))))
+                .isEqualTo("{\"data\":[],\"page\":{\"number\":0,\"size\":20,\"totalElements\":0}}");
+        assertThat(PageEnvelope.of(page)).isEqualTo(PageEnvelope.of(List.of("c", "d"), 1, 2, 5));
     }
 
     @Test
