@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import io.shareflow.api.directory.DirectoryUser;
 import io.shareflow.api.directory.DirectoryUsers;
-import io.shareflow.api.messaging.TopicSettings;
 import io.shareflow.api.model.Conflict;
 import io.shareflow.api.model.NotFound;
 import io.shareflow.api.resource.Resources;
@@ -27,6 +26,7 @@ import io.shareflow.api.share.model.ValidShareRequest;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.outbox.OutboxWriter;
+import io.shareflow.support.kafka.TopicNames;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,13 +50,13 @@ class SharingResources {
     private final IdempotentRequests idempotentRequests;
     private final OutboxWriter outbox;
     private final LinkSettings links;
-    private final TopicSettings topics;
+    private final TopicNames topics;
     private final JsonMapper json;
     private final Clock clock;
 
     SharingResources(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
                      IdempotentRequests idempotentRequests, OutboxWriter outbox, LinkSettings links,
-                     TopicSettings topics, JsonMapper json, Clock clock) {
+                     TopicNames topics, JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
