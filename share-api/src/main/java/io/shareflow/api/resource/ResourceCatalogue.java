@@ -1,7 +1,6 @@
 package io.shareflow.api.resource;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.shareflow.api.model.InvalidRequest;
@@ -37,7 +36,7 @@ class ResourceCatalogue {
         }
         Resource resource = new Resource(UUID.randomUUID(), organizationId, request.name(), request.kind(),
                 request.documentType(), request.assetId(), request.parentId(), userId,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant());
         resources.add(resource);
         return resource;
     }

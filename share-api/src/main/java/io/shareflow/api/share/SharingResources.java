@@ -3,7 +3,6 @@ package io.shareflow.api.share;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,7 +74,7 @@ class SharingResources {
      */
     @Transactional
     ShareAccepted share(Sharer sharer, UUID resourceId, ShareDraft draft, String idempotencyKey) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         ValidShareRequest request = ShareRules.validate(draft, now);
         IdempotencyKey key = idempotencyKey == null ? null
                 : IdempotencyKey.of(sharer.organizationId(), sharer.userId(), idempotencyKey);

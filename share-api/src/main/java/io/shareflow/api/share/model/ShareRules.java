@@ -3,7 +3,6 @@ package io.shareflow.api.share.model;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 
 import io.shareflow.api.model.InvalidRequest;
 import io.shareflow.api.model.RefusedRequest;
+import io.shareflow.domain.StoredTime;
 import io.shareflow.domain.Texts;
 import io.shareflow.api.resource.model.Resource;
 
@@ -196,6 +196,6 @@ public final class ShareRules {
         if (!expiresAt.isAfter(Objects.requireNonNull(now, "now"))) {
             throw new InvalidRequest("expiresAt", "must be in the future");
         }
-        return expiresAt.truncatedTo(ChronoUnit.MILLIS);
+        return StoredTime.of(expiresAt);
     }
 }
