@@ -3,10 +3,10 @@ package io.shareflow.api.resource;
 import java.time.Clock;
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.NotFound;
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.NotFound;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.resource.model.NewResource;
 import io.shareflow.api.resource.model.Resource;
 

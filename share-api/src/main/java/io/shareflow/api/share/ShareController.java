@@ -1,14 +1,11 @@
 package io.shareflow.api.share;
 
-import static io.shareflow.api.web.DomainErrors.translated;
-
 import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.status.model.ShareStatus;
 import io.shareflow.support.security.CurrentUser;
@@ -47,8 +44,7 @@ class ShareController {
         String email = user.email() == null ? "" : user.email();
         Sharer sharer = new Sharer(user.userId(), user.organizationId(),
                 user.name() != null && !user.name().isBlank() ? user.name() : email, email);
-        ShareAccepted accepted = translated(() -> sharing.share(sharer, resourceId,
-                body == null ? null : body.toDraft(), idempotencyKey));
+        ShareAccepted accepted = sharing.share(sharer, resourceId, body == null ? null : body.toDraft(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/v1/shares/" + accepted.firstShareId()))
                 .body(DataEnvelope.of(accepted));
@@ -56,7 +52,7 @@ class ShareController {
 
     @GetMapping("/{shareId}")
     DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
-        return DataEnvelope.of(translated(() -> queries.get(user.organizationId(), shareId)));
+        return DataEnvelope.of(queries.get(user.organizationId(), shareId));
     }
 
     @GetMapping
@@ -65,9 +61,8 @@ class ShareController {
                                     @RequestParam(required = false) String recipientEmail,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
-        Page<ShareDetails> found = translated(() -> queries.search(user.organizationId(),
+        return PageEnvelope.of(queries.search(user.organizationId(),
                 new ShareFilter(resourceId, status(status), recipientEmail), PageRequest.of(page, size)));
-        return PageEnvelope.of(found.items(), found.number(), found.size(), found.totalElements());
     }
 
     private static ShareStatus status(String status) {

@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import io.shareflow.api.directory.DirectoryUser;
 import io.shareflow.api.directory.DirectoryUsers;
-import io.shareflow.api.model.Conflict;
-import io.shareflow.api.model.NotFound;
+import io.shareflow.domain.Conflict;
+import io.shareflow.domain.NotFound;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.EmailAddresses;

@@ -2,7 +2,7 @@ package io.shareflow.api.resource.model;
 
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
+import io.shareflow.domain.InvalidRequest;
 import io.shareflow.domain.Texts;
 
 /**

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.RefusedRequest;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.RefusedRequest;
 import io.shareflow.domain.StoredTime;
 import io.shareflow.domain.Texts;
 import io.shareflow.api.resource.model.Resource;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
+import io.shareflow.domain.InvalidRequest;
 import org.junit.jupiter.api.Test;
 
 class NewResourceTest {

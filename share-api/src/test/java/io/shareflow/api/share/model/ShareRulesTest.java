@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.RefusedRequest;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.RefusedRequest;
 import io.shareflow.api.resource.model.DocumentType;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.resource.model.ResourceKind;
