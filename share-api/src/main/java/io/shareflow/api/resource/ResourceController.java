@@ -4,12 +4,11 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.shareflow.domain.PageRequest;
-import io.shareflow.api.resource.model.NewResource;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.support.security.CurrentUser;
-import io.shareflow.support.web.ApiException;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
+import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +31,8 @@ class ResourceController {
 
     @PostMapping
     ResponseEntity<DataEnvelope<ResourceResponse>> create(CurrentUser user,
-                                                          @RequestBody(required = false) ResourceRequest body) {
-        if (body == null) {
-            throw ApiException.badRequest("A request body is required.");
-        }
-        Resource resource = catalogue.add(user.organizationId(), user.userId(), NewResource.of(
-                body.name(), body.kind(), body.documentType(), body.assetId(), body.parentId()));
+                                                          @Valid @RequestBody ResourceRequest body) {
+        Resource resource = catalogue.add(user.organizationId(), user.userId(), body.toNewResource());
         return ResponseEntity.created(URI.create("/v1/resources/" + resource.id()))
                 .body(DataEnvelope.of(ResourceResponse.of(resource)));
     }

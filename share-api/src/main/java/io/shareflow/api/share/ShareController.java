@@ -11,6 +11,7 @@ import io.shareflow.api.status.model.ShareStatus;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +40,12 @@ class ShareController {
     ResponseEntity<DataEnvelope<ShareAccepted>> share(CurrentUser user, @PathVariable UUID resourceId,
                                                       @RequestHeader(name = IdempotencyKey.HEADER, required = false)
                                                       String idempotencyKey,
-                                                      @RequestBody(required = false) ShareRequest body) {
+                                                      @Valid @RequestBody ShareRequest body) {
         // The invitation names the sharer; tokens without name fall back to the address.
         String email = user.email() == null ? "" : user.email();
         Sharer sharer = new Sharer(user.userId(), user.organizationId(),
                 user.name() != null && !user.name().isBlank() ? user.name() : email, email);
-        ShareAccepted accepted = sharing.share(sharer, resourceId, body == null ? null : body.toDraft(), idempotencyKey);
+        ShareAccepted accepted = sharing.share(sharer, resourceId, body.toDraft(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/v1/shares/" + accepted.firstShareId()))
                 .body(DataEnvelope.of(accepted));

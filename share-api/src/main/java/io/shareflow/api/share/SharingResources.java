@@ -11,10 +11,10 @@ import java.util.UUID;
 import io.shareflow.api.directory.DirectoryUser;
 import io.shareflow.api.directory.DirectoryUsers;
 import io.shareflow.domain.Conflict;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.domain.NotFound;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
-import io.shareflow.api.share.model.EmailAddresses;
 import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.api.share.model.Recipient;
 import io.shareflow.api.share.model.ShareDraft;
@@ -75,7 +75,7 @@ class SharingResources {
     @Transactional
     ShareAccepted share(Sharer sharer, UUID resourceId, ShareDraft draft, String idempotencyKey) {
         Instant now = clock.instant();
-        ValidShareRequest request = ShareRules.validate(draft, now);
+        ValidShareRequest request = ShareRules.validate(draft);
         IdempotencyKey key = idempotencyKey == null ? null
                 : IdempotencyKey.of(sharer.organizationId(), sharer.userId(), idempotencyKey);
         byte[] requestHash = IdempotencyKey.sha256(resourceId + "\u0000" + json.writeValueAsString(draft));
@@ -90,7 +90,7 @@ class SharingResources {
                 .map(DirectoryUser::email));
         ShareRules.checkResource(resource, request.assetId());
         ShareRules.checkRecipientOrganizations(sharer.organizationId(), recipients, directory.organizationsByAddress(
-                recipients.stream().map(recipient -> EmailAddresses.normalized(recipient.email())).toList()));
+                recipients.stream().map(recipient -> EmailAddress.normalized(recipient.email())).toList()));
 
         UUID requestId = UUID.randomUUID();
         ShareProgress progress = ShareProgress.requested(request.notifyRecipient());

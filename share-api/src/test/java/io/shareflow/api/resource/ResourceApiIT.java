@@ -44,6 +44,8 @@ class ResourceApiIT extends ShareApiIntegration {
         assertBadRequest(Map.of("name", "a", "kind", "drive"), "kind");
         assertBadRequest(Map.of("kind", "folder"), "name");
         assertBadRequest(Map.of("name", "a", "kind", "folder", "assetId", "A-1"), "assetId");
+        assertBadRequest(Map.of("name", "a", "kind", "folder", "parentId", "x"), "parentId");
+        assertBadRequest(Map.of("name", "n".repeat(256), "kind", "folder"), "name");
     }
 
     @Test

@@ -113,7 +113,11 @@ class SharingIT extends ShareApiIntegration {
                 "recipients[1].email");
         assertBadRequest(path, Map.of("recipientEmail", "not an address"), "recipientEmail");
         assertBadRequest(path, Map.of("recipients", List.of(Map.of("userId", "x"))), "recipients[0].userId");
+        assertBadRequest(path, Map.of("recipients", List.of(Map.of("email", "ok@example.com"), Map.of("userId", "nope"))),
+                "recipients[1].userId");
         assertBadRequest(path, Map.of("recipients", List.of(Map.of())), "recipients[0]");
+        assertBadRequest(path, Map.of("recipients", List.of(Map.of("email", "a@example.com",
+                "userId", UUID.randomUUID().toString()))), "recipients[0]");
         assertBadRequest(path, Map.of(), "recipients");
         assertBadRequest(path, Map.of("recipients", IntStream.range(0, 101)
                 .mapToObj(i -> Map.of("email", "r" + i + "@example.com")).toList()), "recipients");
@@ -124,6 +128,8 @@ class SharingIT extends ShareApiIntegration {
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "message", "bell\u0007"), "message");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "2020-01-01T00:00:00Z"), "expiresAt");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "soon"), "expiresAt");
+        assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "2099-01-31"), "expiresAt");
+        assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "2099-01-31T00:00:00"), "expiresAt");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "assetId", "asset"), "assetId");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "notify", "maybe"), "notify");
         assertBadRequest("/v1/shares/not-a-uuid", Map.of("recipientEmail", "a@example.com"), "resourceId");
@@ -135,6 +141,20 @@ class SharingIT extends ShareApiIntegration {
         assertThat(empty.status()).isEqualTo(400);
 
         assertThat(count("select count(*) from share where resource_id = ?", resource)).isZero();
+    }
+
+    @Test
+    void expiresAtIsReadWithItsOffsetAndStoredToTheMillisecondInUtc() {
+        UUID resource = createDocument(sharer);
+
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
+                "recipientEmail", "later@example.com", "expiresAt", "2099-01-31T01:00:00.123456+01:00"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        JsonNode share = response.data().get("shares").get(0);
+        assertThat(share.get("expiresAt").asString()).isEqualTo("2099-01-31T00:00:00.123Z");
+        assertThat(api.get("/v1/shares/" + share.get("shareId").asString(), sharer.token()).data().get("expiresAt")
+                .asString()).isEqualTo("2099-01-31T00:00:00.123Z");
     }
 
     @Test
