@@ -28,12 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/shares")
 class ShareController {
 
-    private final SharingResources sharing;
-    private final ShareQueries queries;
+    private final ShareService sharing;
+    private final ShareFinder finder;
 
-    ShareController(SharingResources sharing, ShareQueries queries) {
+    ShareController(ShareService sharing, ShareFinder finder) {
         this.sharing = sharing;
-        this.queries = queries;
+        this.finder = finder;
     }
 
     @PostMapping("/{resourceId}")
@@ -53,7 +53,7 @@ class ShareController {
 
     @GetMapping("/{shareId}")
     DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
-        return DataEnvelope.of(queries.get(user.organizationId(), shareId));
+        return DataEnvelope.of(finder.get(user.organizationId(), shareId));
     }
 
     @GetMapping
@@ -62,7 +62,7 @@ class ShareController {
                                     @RequestParam(required = false) String recipientEmail,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
-        return PageEnvelope.of(queries.search(user.organizationId(),
+        return PageEnvelope.of(finder.search(user.organizationId(),
                 new ShareFilter(resourceId, status(status), recipientEmail), PageRequest.of(page, size)));
     }
 

@@ -12,12 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading shares of the caller's organisation. */
 @Service
-class ShareQueries {
+class ShareFinder {
 
     private final Shares shares;
     private final ShareStatuses statuses;
 
-    ShareQueries(Shares shares, ShareStatuses statuses) {
+    ShareFinder(Shares shares, ShareStatuses statuses) {
         this.shares = shares;
         this.statuses = statuses;
     }

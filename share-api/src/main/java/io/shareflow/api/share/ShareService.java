@@ -24,8 +24,6 @@ import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.share.model.ValidShareRequest;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.ShareProgress;
-import io.shareflow.outbox.OutboxWriter;
-import io.shareflow.support.kafka.TopicNames;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,33 +35,30 @@ import org.springframework.transaction.annotation.Transactional;
  * per recipient and one {@code ShareRequested} per share in the outbox, all in one transaction.
  */
 @Service
-class SharingResources {
+class ShareService {
 
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    private static final String AGGREGATE_TYPE = "share";
 
     private final Resources resources;
     private final Shares shares;
     private final ShareStatuses statuses;
     private final DirectoryUsers directory;
     private final IdempotentRequests idempotentRequests;
-    private final OutboxWriter outbox;
+    private final ShareEventPublisher events;
     private final LinkSettings links;
-    private final TopicNames topics;
     private final JsonMapper json;
     private final Clock clock;
 
-    SharingResources(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
-                     IdempotentRequests idempotentRequests, OutboxWriter outbox, LinkSettings links,
-                     TopicNames topics, JsonMapper json, Clock clock) {
+    ShareService(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
+                 IdempotentRequests idempotentRequests, ShareEventPublisher events, LinkSettings links,
+                 JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
         this.directory = directory;
         this.idempotentRequests = idempotentRequests;
-        this.outbox = outbox;
+        this.events = events;
         this.links = links;
-        this.topics = topics;
         this.json = json;
         this.clock = clock;
     }
@@ -104,7 +99,7 @@ class SharingResources {
                     links.urlOf(token.value()));
             shares.add(event, progress, token.hash());
             statuses.record(event.shareId(), progress, "ShareRequested", event.eventId(), now);
-            outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), ShareEvents.toAvro(event));
+            events.requested(event);
             created.add(new ShareAccepted.Share(event.shareId(), recipient.email(), request.role().value(),
                     progress.status().name(), event.linkUrl(), request.expiresAt()));
         }
