@@ -1,11 +1,8 @@
 package io.shareflow.api;
 
-import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** share-api: the resources catalogue, shares with people and their status. */
@@ -16,10 +13,5 @@ public class ShareApiApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ShareApiApplication.class, args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

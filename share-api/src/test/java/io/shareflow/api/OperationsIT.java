@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.api.support.Api;
 import io.shareflow.api.support.Caller;
+import io.shareflow.testsupport.HttpTestClient;
 import org.junit.jupiter.api.Test;
 
 /** What operators and their tools see: health, metrics, topics. */
@@ -14,7 +14,7 @@ class OperationsIT extends ShareApiIntegration {
 
     @Test
     void healthIsPublicAndUp() {
-        Api.Response health = api.get("/actuator/health", null);
+        HttpTestClient.Response health = api.get("/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
@@ -29,11 +29,11 @@ class OperationsIT extends ShareApiIntegration {
         UUID resource = createDocument(sharer);
         api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "metrics@example.com"));
 
-        Api.Response metrics = api.get("/actuator/prometheus", null);
+        HttpTestClient.Response metrics = api.get("/actuator/prometheus", null);
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.text()).containsPattern("shareflow_shares\\{[^}]*status=\"PENDING\"[^}]*\\} [1-9]");
-        assertThat(metrics.text()).contains("status=\"REVOKED\"");
+        assertThat(metrics.body()).containsPattern("shareflow_shares\\{[^}]*status=\"PENDING\"[^}]*\\} [1-9]");
+        assertThat(metrics.body()).contains("status=\"REVOKED\"");
     }
 
     @Test

@@ -3,12 +3,11 @@ package io.shareflow.api;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.shareflow.api.support.Api;
 import io.shareflow.api.support.Caller;
-import io.shareflow.api.support.Events;
-import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.schemas.Topics;
+import io.shareflow.testsupport.HttpTestClient;
+import io.shareflow.testsupport.KafkaTestClient;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,17 +36,17 @@ public abstract class ShareApiIntegration {
     @Autowired
     protected JdbcClient jdbc;
 
-    protected Api api;
+    protected HttpTestClient api;
+
+    private static KafkaTestClient kafka;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        KraftBroker kafka = SharedInfrastructure.kafka();
         // The consumed topics belong to other services, which would have created them.
-        Events.createTopics(kafka.bootstrapServers(),
-                Topics.SHARE_PROVISIONING, Topics.SHARE_NOTIFICATIONS, Topics.USER_DIRECTORY);
+        kafka().createTopics(3, Topics.SHARE_PROVISIONING, Topics.SHARE_NOTIFICATIONS, Topics.USER_DIRECTORY);
         String url = SharedInfrastructure.postgres().createDatabase("share_api_it");
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", ShareApiIntegration::bootstrapServers);
         registry.add("shareflow.security.jwt.hmac-secret", () -> Caller.SECRET);
         registry.add("shareflow.links.base-url", () -> LINK_BASE);
         // Poison messages reach the dead-letter topic quickly.
@@ -63,15 +62,26 @@ public abstract class ShareApiIntegration {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = new HttpTestClient(port);
     }
 
     protected static String bootstrapServers() {
         return SharedInfrastructure.kafka().bootstrapServers();
     }
 
+    /** The JVM's one Kafka test client, on the shared broker; closed when the JVM ends. */
+    protected static synchronized KafkaTestClient kafka() {
+        if (kafka == null) {
+            KafkaTestClient client = new KafkaTestClient(bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close, "kafka-test-client-close"));
+            kafka = client;
+        }
+        return kafka;
+    }
+
+    /** Publishes an event as its producing service would (Avro, CloudEvents headers). */
     protected static void publish(String topic, UUID key, SpecificRecord event) {
-        Events.publish(bootstrapServers(), topic, key, event);
+        kafka().send(topic, key.toString(), event);
     }
 
     /** Creates a resource through the API and returns its id. */
@@ -88,7 +98,7 @@ public abstract class ShareApiIntegration {
         if (parentId != null) {
             body.put("parentId", parentId.toString());
         }
-        Api.Response response = api.post("/v1/resources", caller.token(), body);
+        HttpTestClient.Response response = api.post("/v1/resources", caller.token(), body);
         if (response.status() != 201) {
             throw new IllegalStateException("Could not create a resource: " + response);
         }

@@ -1,13 +1,12 @@
 package io.shareflow.api.resource;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.NotFound;
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.NotFound;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.resource.model.NewResource;
 import io.shareflow.api.resource.model.Resource;
 
@@ -37,7 +36,7 @@ class ResourceCatalogue {
         }
         Resource resource = new Resource(UUID.randomUUID(), organizationId, request.name(), request.kind(),
                 request.documentType(), request.assetId(), request.parentId(), userId,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant());
         resources.add(resource);
         return resource;
     }

@@ -1,18 +1,14 @@
 package io.shareflow.api.resource;
 
-import static io.shareflow.api.web.DomainErrors.translated;
-
 import java.net.URI;
 import java.util.UUID;
 
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
-import io.shareflow.api.resource.model.NewResource;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.support.security.CurrentUser;
-import io.shareflow.support.web.ApiException;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
+import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,27 +31,22 @@ class ResourceController {
 
     @PostMapping
     ResponseEntity<DataEnvelope<ResourceResponse>> create(CurrentUser user,
-                                                          @RequestBody(required = false) ResourceRequest body) {
-        if (body == null) {
-            throw ApiException.badRequest("A request body is required.");
-        }
-        Resource resource = translated(() -> catalogue.add(user.organizationId(), user.userId(), NewResource.of(
-                body.name(), body.kind(), body.documentType(), body.assetId(), body.parentId())));
+                                                          @Valid @RequestBody ResourceRequest body) {
+        Resource resource = catalogue.add(user.organizationId(), user.userId(), body.toNewResource());
         return ResponseEntity.created(URI.create("/v1/resources/" + resource.id()))
                 .body(DataEnvelope.of(ResourceResponse.of(resource)));
     }
 
     @GetMapping("/{id}")
     DataEnvelope<ResourceResponse> get(CurrentUser user, @PathVariable UUID id) {
-        return DataEnvelope.of(ResourceResponse.of(translated(() -> catalogue.get(user.organizationId(), id))));
+        return DataEnvelope.of(ResourceResponse.of(catalogue.get(user.organizationId(), id)));
     }
 
     @GetMapping
     PageEnvelope<ResourceResponse> list(CurrentUser user, @RequestParam(required = false) UUID parentId,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
-        Page<ResourceResponse> found = translated(() -> catalogue.list(user.organizationId(), parentId,
-                PageRequest.of(page, size))).map(ResourceResponse::of);
-        return PageEnvelope.of(found.items(), found.number(), found.size(), found.totalElements());
+        return PageEnvelope.of(catalogue.list(user.organizationId(), parentId, PageRequest.of(page, size))
+                .map(ResourceResponse::of));
     }
 }

@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.resource.model.DocumentType;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.resource.model.ResourceKind;
@@ -70,7 +70,7 @@ public class Resources {
                 .param("offset", page.offset())
                 .query(Resources::resource)
                 .list();
-        return new Page<>(items, page.number(), page.size(), total);
+        return Page.of(items, page, total);
     }
 
     private static Resource resource(ResultSet rs, int row) throws SQLException {

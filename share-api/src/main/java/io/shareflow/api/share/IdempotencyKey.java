@@ -12,7 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.shareflow.api.model.InvalidRequest;
+import io.shareflow.domain.InvalidRequest;
 
 /**
  * A client's {@code Idempotency-Key}, scoped to the user who sent it (two users may pick the same key).

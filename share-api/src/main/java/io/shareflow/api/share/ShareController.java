@@ -1,19 +1,17 @@
 package io.shareflow.api.share;
 
-import static io.shareflow.api.web.DomainErrors.translated;
-
 import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.status.model.ShareStatus;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
+import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,25 +28,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/shares")
 class ShareController {
 
-    private final SharingResources sharing;
-    private final ShareQueries queries;
+    private final ShareService sharing;
+    private final ShareFinder finder;
 
-    ShareController(SharingResources sharing, ShareQueries queries) {
+    ShareController(ShareService sharing, ShareFinder finder) {
         this.sharing = sharing;
-        this.queries = queries;
+        this.finder = finder;
     }
 
     @PostMapping("/{resourceId}")
     ResponseEntity<DataEnvelope<ShareAccepted>> share(CurrentUser user, @PathVariable UUID resourceId,
                                                       @RequestHeader(name = IdempotencyKey.HEADER, required = false)
                                                       String idempotencyKey,
-                                                      @RequestBody(required = false) ShareRequest body) {
+                                                      @Valid @RequestBody ShareRequest body) {
         // The invitation names the sharer; tokens without name fall back to the address.
         String email = user.email() == null ? "" : user.email();
         Sharer sharer = new Sharer(user.userId(), user.organizationId(),
                 user.name() != null && !user.name().isBlank() ? user.name() : email, email);
-        ShareAccepted accepted = translated(() -> sharing.share(sharer, resourceId,
-                body == null ? null : body.toDraft(), idempotencyKey));
+        ShareAccepted accepted = sharing.share(sharer, resourceId, body.toDraft(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/v1/shares/" + accepted.firstShareId()))
                 .body(DataEnvelope.of(accepted));
@@ -56,7 +53,7 @@ class ShareController {
 
     @GetMapping("/{shareId}")
     DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
-        return DataEnvelope.of(translated(() -> queries.get(user.organizationId(), shareId)));
+        return DataEnvelope.of(finder.get(user.organizationId(), shareId));
     }
 
     @GetMapping
@@ -65,9 +62,8 @@ class ShareController {
                                     @RequestParam(required = false) String recipientEmail,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
-        Page<ShareDetails> found = translated(() -> queries.search(user.organizationId(),
+        return PageEnvelope.of(finder.search(user.organizationId(),
                 new ShareFilter(resourceId, status(status), recipientEmail), PageRequest.of(page, size)));
-        return PageEnvelope.of(found.items(), found.number(), found.size(), found.totalElements());
     }
 
     private static ShareStatus status(String status) {

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.share.model.Role;
 import io.shareflow.api.share.model.ShareRequested;
 import io.shareflow.api.status.model.Notification;
@@ -90,7 +90,7 @@ class Shares {
                 .param("offset", page.offset())
                 .query(Shares::view)
                 .list();
-        return new Page<>(items, page.number(), page.size(), total);
+        return Page.of(items, page, total);
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, UUID organizationId,

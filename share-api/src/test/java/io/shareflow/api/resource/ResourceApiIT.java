@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.shareflow.api.ShareApiIntegration;
-import io.shareflow.api.support.Api;
 import io.shareflow.api.support.Caller;
+import io.shareflow.testsupport.HttpTestClient;
 import org.junit.jupiter.api.Test;
 
 class ResourceApiIT extends ShareApiIntegration {
@@ -17,7 +17,7 @@ class ResourceApiIT extends ShareApiIntegration {
     @Test
     void createsAFileAndReadsItBack() {
         UUID asset = UUID.randomUUID();
-        Api.Response created = api.post("/v1/resources", sharer.token(), Map.of("name", "Manual.pdf", "kind", "file",
+        HttpTestClient.Response created = api.post("/v1/resources", sharer.token(), Map.of("name", "Manual.pdf", "kind", "file",
                 "documentType", "maintenance-file", "assetId", asset.toString()));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -31,7 +31,7 @@ class ResourceApiIT extends ShareApiIntegration {
         assertThat(created.data().get("organizationId").asString()).isEqualTo(sharer.organizationId().toString());
         assertThat(created.data().get("createdAt").asString()).endsWith("Z");
 
-        Api.Response read = api.get("/v1/resources/" + id, Caller.of(sharer.organizationId(), "viewer").token());
+        HttpTestClient.Response read = api.get("/v1/resources/" + id, Caller.of(sharer.organizationId(), "viewer").token());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.data()).isEqualTo(created.data());
     }
@@ -44,6 +44,8 @@ class ResourceApiIT extends ShareApiIntegration {
         assertBadRequest(Map.of("name", "a", "kind", "drive"), "kind");
         assertBadRequest(Map.of("kind", "folder"), "name");
         assertBadRequest(Map.of("name", "a", "kind", "folder", "assetId", "A-1"), "assetId");
+        assertBadRequest(Map.of("name", "a", "kind", "folder", "parentId", "x"), "parentId");
+        assertBadRequest(Map.of("name", "n".repeat(256), "kind", "folder"), "name");
     }
 
     @Test
@@ -64,7 +66,7 @@ class ResourceApiIT extends ShareApiIntegration {
     void anotherOrganisationsResourceIsNotFound() {
         UUID id = createDocument(sharer);
 
-        Api.Response response = api.get("/v1/resources/" + id, Caller.sharer().token());
+        HttpTestClient.Response response = api.get("/v1/resources/" + id, Caller.sharer().token());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.error().get("errorCode").asString()).isEqualTo("NotFound");
@@ -73,7 +75,7 @@ class ResourceApiIT extends ShareApiIntegration {
 
     @Test
     void aPathIdThatIsNotAUuidIsABadRequestNamingIt() {
-        Api.Response response = api.get("/v1/resources/not-a-uuid", sharer.token());
+        HttpTestClient.Response response = api.get("/v1/resources/not-a-uuid", sharer.token());
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.error().get("extension").get("field").asString()).isEqualTo("id");
@@ -87,7 +89,7 @@ class ResourceApiIT extends ShareApiIntegration {
         UUID second = createResource(caller, "collection", null, null, folder);
         createResource(caller, "file", "asset-document", null, null);
 
-        Api.Response page = api.get("/v1/resources?parentId=" + folder + "&size=1", caller.token());
+        HttpTestClient.Response page = api.get("/v1/resources?parentId=" + folder + "&size=1", caller.token());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.data()).hasSize(1);
         assertThat(page.data().get(0).get("id").asString()).isEqualTo(first.toString());
@@ -95,7 +97,7 @@ class ResourceApiIT extends ShareApiIntegration {
         assertThat(page.json().get("page").get("size").asInt()).isEqualTo(1);
         assertThat(page.json().get("page").get("totalElements").asLong()).isEqualTo(2);
 
-        Api.Response next = api.get("/v1/resources?parentId=" + folder + "&size=1&page=1", caller.token());
+        HttpTestClient.Response next = api.get("/v1/resources?parentId=" + folder + "&size=1&page=1", caller.token());
         assertThat(next.data().get(0).get("id").asString()).isEqualTo(second.toString());
 
         assertThat(api.get("/v1/resources", caller.token()).json().get("page").get("totalElements").asLong())
@@ -105,7 +107,7 @@ class ResourceApiIT extends ShareApiIntegration {
 
     @Test
     void onlySharingRolesMayCreate() {
-        Api.Response response = api.post("/v1/resources", Caller.of(sharer.organizationId(), "viewer").token(),
+        HttpTestClient.Response response = api.post("/v1/resources", Caller.of(sharer.organizationId(), "viewer").token(),
                 Map.of("name", "a", "kind", "folder"));
 
         assertThat(response.status()).isEqualTo(403);
@@ -118,8 +120,8 @@ class ResourceApiIT extends ShareApiIntegration {
 
     @Test
     void aTokenIsRequired() {
-        Api.Response missing = api.get("/v1/resources/" + UUID.randomUUID(), null);
-        Api.Response bad = api.get("/v1/resources/" + UUID.randomUUID(), sharer.token() + "x");
+        HttpTestClient.Response missing = api.get("/v1/resources/" + UUID.randomUUID(), null);
+        HttpTestClient.Response bad = api.get("/v1/resources/" + UUID.randomUUID(), sharer.token() + "x");
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.error().get("errorCode").asString()).isEqualTo("Unauthorized");
@@ -130,22 +132,22 @@ class ResourceApiIT extends ShareApiIntegration {
     void speaksXmlWhenAskedTo() {
         UUID id = createDocument(sharer);
 
-        Api.Response response = api.send("GET", "/v1/resources/" + id, sharer.token(), null,
+        HttpTestClient.Response response = api.send("GET", "/v1/resources/" + id, sharer.token(), null,
                 Map.of("Accept", "application/xml"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/xml");
-        assertThat(response.text()).contains("<id>" + id + "</id>");
+        assertThat(response.body()).contains("<id>" + id + "</id>");
 
-        Api.Response created = api.send("POST", "/v1/resources", sharer.token(),
+        HttpTestClient.Response created = api.send("POST", "/v1/resources", sharer.token(),
                 "<resource><name>From XML</name><kind>folder</kind></resource>",
                 Map.of("Content-Type", "application/xml", "Accept", "application/xml"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.text()).contains("<name>From XML</name>");
+        assertThat(created.body()).contains("<name>From XML</name>");
     }
 
     private void assertBadRequest(Map<String, Object> body, String field) {
-        Api.Response response = api.post("/v1/resources", sharer.token(), body);
+        HttpTestClient.Response response = api.post("/v1/resources", sharer.token(), body);
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.error().get("errorCode").asString()).isEqualTo("BadRequest");
         assertThat(response.error().get("extension").get("field").asString()).isEqualTo(field);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
+import io.shareflow.domain.InvalidRequest;
 import io.shareflow.api.share.model.LinkToken;
 import org.junit.jupiter.api.Test;
 

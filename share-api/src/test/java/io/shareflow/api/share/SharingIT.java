@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,11 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.shareflow.api.ShareApiIntegration;
-import io.shareflow.api.support.Api;
 import io.shareflow.api.support.Caller;
-import io.shareflow.api.support.Events;
+import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.schemas.Topics;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +34,7 @@ class SharingIT extends ShareApiIntegration {
         UUID asset = UUID.randomUUID();
         UUID resource = createResource(sharer, "file", "asset-document", asset, null);
 
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
                 "recipientEmail", "Recipient@Example.com", "assetId", asset.toString(), "role", "downloader",
                 "subject", "The manual", "message", "Hi,\nhere it is.", "expiresAt", "2099-01-31T00:00:00Z"));
 
@@ -90,7 +85,7 @@ class SharingIT extends ShareApiIntegration {
     void createsOneSharePerDistinctRecipient() {
         UUID resource = createResource(sharer, "folder", null, null, null);
 
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
                 "recipientEmail", "ann@example.com",
                 "recipients", List.of(Map.of("email", "ANN@example.com"), Map.of("email", "bob@example.com"),
                         Map.of("email", "Bob@Example.com"), Map.of("email", "cy@example.com")),
@@ -118,7 +113,11 @@ class SharingIT extends ShareApiIntegration {
                 "recipients[1].email");
         assertBadRequest(path, Map.of("recipientEmail", "not an address"), "recipientEmail");
         assertBadRequest(path, Map.of("recipients", List.of(Map.of("userId", "x"))), "recipients[0].userId");
+        assertBadRequest(path, Map.of("recipients", List.of(Map.of("email", "ok@example.com"), Map.of("userId", "nope"))),
+                "recipients[1].userId");
         assertBadRequest(path, Map.of("recipients", List.of(Map.of())), "recipients[0]");
+        assertBadRequest(path, Map.of("recipients", List.of(Map.of("email", "a@example.com",
+                "userId", UUID.randomUUID().toString()))), "recipients[0]");
         assertBadRequest(path, Map.of(), "recipients");
         assertBadRequest(path, Map.of("recipients", IntStream.range(0, 101)
                 .mapToObj(i -> Map.of("email", "r" + i + "@example.com")).toList()), "recipients");
@@ -129,17 +128,33 @@ class SharingIT extends ShareApiIntegration {
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "message", "bell\u0007"), "message");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "2020-01-01T00:00:00Z"), "expiresAt");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "soon"), "expiresAt");
+        assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "2099-01-31"), "expiresAt");
+        assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "expiresAt", "2099-01-31T00:00:00"), "expiresAt");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "assetId", "asset"), "assetId");
         assertBadRequest(path, Map.of("recipientEmail", "a@example.com", "notify", "maybe"), "notify");
         assertBadRequest("/v1/shares/not-a-uuid", Map.of("recipientEmail", "a@example.com"), "resourceId");
 
-        Api.Response malformed = api.post(path, sharer.token(), "{\"recipientEmail\": ");
+        HttpTestClient.Response malformed = api.post(path, sharer.token(), "{\"recipientEmail\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.error().get("errorCode").asString()).isEqualTo("BadRequest");
-        Api.Response empty = api.send("POST", path, sharer.token(), null, Map.of("Content-Type", "application/json"));
+        HttpTestClient.Response empty = api.send("POST", path, sharer.token(), null, Map.of("Content-Type", "application/json"));
         assertThat(empty.status()).isEqualTo(400);
 
         assertThat(count("select count(*) from share where resource_id = ?", resource)).isZero();
+    }
+
+    @Test
+    void expiresAtIsReadWithItsOffsetAndStoredToTheMillisecondInUtc() {
+        UUID resource = createDocument(sharer);
+
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
+                "recipientEmail", "later@example.com", "expiresAt", "2099-01-31T01:00:00.123456+01:00"));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        JsonNode share = response.data().get("shares").get(0);
+        assertThat(share.get("expiresAt").asString()).isEqualTo("2099-01-31T00:00:00.123Z");
+        assertThat(api.get("/v1/shares/" + share.get("shareId").asString(), sharer.token()).data().get("expiresAt")
+                .asString()).isEqualTo("2099-01-31T00:00:00.123Z");
     }
 
     @Test
@@ -147,7 +162,7 @@ class SharingIT extends ShareApiIntegration {
         UUID foreign = createDocument(Caller.sharer());
 
         for (UUID resource : List.of(UUID.randomUUID(), foreign)) {
-            Api.Response response = api.post("/v1/shares/" + resource, sharer.token(),
+            HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(),
                     Map.of("recipientEmail", "a@example.com"));
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.error().get("errorCode").asString()).isEqualTo("NotFound");
@@ -159,7 +174,7 @@ class SharingIT extends ShareApiIntegration {
     void internalDocumentsCannotBeShared() {
         UUID resource = createResource(sharer, "file", "internal", null, null);
 
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "a@example.com"));
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "a@example.com"));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.error().get("errorCode").asString()).isEqualTo("UnprocessableEntity");
@@ -172,7 +187,7 @@ class SharingIT extends ShareApiIntegration {
     void theAssetNamedMustBeTheResources() {
         UUID resource = createResource(sharer, "file", "maintenance-file", UUID.randomUUID(), null);
 
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(),
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(),
                 Map.of("recipientEmail", "a@example.com", "assetId", UUID.randomUUID().toString()));
 
         assertThat(response.status()).isEqualTo(422);
@@ -187,7 +202,7 @@ class SharingIT extends ShareApiIntegration {
         knownUser(UUID.randomUUID(), UUID.randomUUID(), outsider);
         long outboxBefore = count("select count(*) from outbox_event");
 
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
                 "recipients", List.of(Map.of("email", "fine@example.com"), Map.of("email", outsider.toUpperCase()))));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
@@ -205,7 +220,7 @@ class SharingIT extends ShareApiIntegration {
         knownUser(colleague, sharer.organizationId(), colleagueEmail);
         knownUser(outsider, UUID.randomUUID(), "outsider-" + outsider.toString().substring(0, 8) + "@elsewhere.example");
 
-        Api.Response accepted = api.post("/v1/shares/" + resource, sharer.token(),
+        HttpTestClient.Response accepted = api.post("/v1/shares/" + resource, sharer.token(),
                 Map.of("recipients", List.of(Map.of("userId", colleague.toString()))));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         assertThat(accepted.data().get("shares").get(0).get("recipientEmail").asString()).isEqualTo(colleagueEmail);
@@ -223,8 +238,8 @@ class SharingIT extends ShareApiIntegration {
         UUID resource = createDocument(sharer);
         Map<String, Object> body = Map.of("recipientEmail", "a@example.com");
 
-        Api.Response viewer = api.post("/v1/shares/" + resource, Caller.of(sharer.organizationId(), "viewer").token(), body);
-        Api.Response anonymous = api.post("/v1/shares/" + resource, null, body);
+        HttpTestClient.Response viewer = api.post("/v1/shares/" + resource, Caller.of(sharer.organizationId(), "viewer").token(), body);
+        HttpTestClient.Response anonymous = api.post("/v1/shares/" + resource, null, body);
 
         assertThat(viewer.status()).isEqualTo(403);
         assertThat(viewer.error().get("errorCode").asString()).isEqualTo("NoPermission");
@@ -240,8 +255,8 @@ class SharingIT extends ShareApiIntegration {
                 Map.of("email", "b@example.com")));
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
 
-        Api.Response first = api.post("/v1/shares/" + resource, sharer.token(), body, key);
-        Api.Response again = api.post("/v1/shares/" + resource, sharer.token(), body, key);
+        HttpTestClient.Response first = api.post("/v1/shares/" + resource, sharer.token(), body, key);
+        HttpTestClient.Response again = api.post("/v1/shares/" + resource, sharer.token(), body, key);
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(again.status()).isEqualTo(202);
@@ -262,7 +277,7 @@ class SharingIT extends ShareApiIntegration {
         Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
 
         api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "a@example.com"), key);
-        Api.Response other = api.post("/v1/shares/" + resource, sharer.token(),
+        HttpTestClient.Response other = api.post("/v1/shares/" + resource, sharer.token(),
                 Map.of("recipientEmail", "a@example.com", "role", "manager"), key);
 
         assertThat(other.status()).isEqualTo(409);
@@ -288,15 +303,15 @@ class SharingIT extends ShareApiIntegration {
         Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            List<Callable<Api.Response>> calls = new ArrayList<>();
+            List<Callable<HttpTestClient.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 calls.add(() -> api.post("/v1/shares/" + resource, sharer.token(), body, key));
             }
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> future : pool.invokeAll(calls)) {
+            List<HttpTestClient.Response> responses = new ArrayList<>();
+            for (Future<HttpTestClient.Response> future : pool.invokeAll(calls)) {
                 responses.add(future.get());
             }
-            assertThat(responses).extracting(Api.Response::status).containsOnly(202);
+            assertThat(responses).extracting(HttpTestClient.Response::status).containsOnly(202);
             assertThat(responses).extracting(r -> r.data().get("requestId").asString()).containsOnly(
                     responses.get(0).data().get("requestId").asString());
         } finally {
@@ -310,7 +325,7 @@ class SharingIT extends ShareApiIntegration {
         UUID resource = createDocument(sharer);
         UUID shareId = share(resource, "reader@example.com");
 
-        Api.Response response = api.get("/v1/shares/" + shareId, Caller.of(sharer.organizationId(), "viewer").token());
+        HttpTestClient.Response response = api.get("/v1/shares/" + shareId, Caller.of(sharer.organizationId(), "viewer").token());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode data = response.data();
@@ -330,7 +345,7 @@ class SharingIT extends ShareApiIntegration {
         assertThat(data.get("history").get(0).get("at").asString()).isNotBlank();
 
         assertThat(api.get("/v1/shares/" + shareId, Caller.sharer().token()).status()).isEqualTo(404);
-        Api.Response notAUuid = api.get("/v1/shares/123", sharer.token());
+        HttpTestClient.Response notAUuid = api.get("/v1/shares/123", sharer.token());
         assertThat(notAUuid.status()).isEqualTo(400);
         assertThat(notAUuid.error().get("extension").get("field").asString()).isEqualTo("shareId");
     }
@@ -345,7 +360,7 @@ class SharingIT extends ShareApiIntegration {
         api.post("/v1/shares/" + other, caller.token(), Map.of("recipientEmail", "one@example.com"));
 
         assertThat(api.get("/v1/shares", caller.token()).json().get("page").get("totalElements").asLong()).isEqualTo(3);
-        Api.Response byResource = api.get("/v1/shares?resourceId=" + resource, caller.token());
+        HttpTestClient.Response byResource = api.get("/v1/shares?resourceId=" + resource, caller.token());
         assertThat(byResource.data()).hasSize(2);
         assertThat(byResource.data().get(0).has("history")).isFalse();
         assertThat(api.get("/v1/shares?recipientEmail=ONE@example.com", caller.token()).data()).hasSize(2);
@@ -361,22 +376,22 @@ class SharingIT extends ShareApiIntegration {
         UUID resource = createDocument(sharer);
         UUID shareId = share(resource, "xml@example.com");
 
-        Api.Response response = api.send("GET", "/v1/shares/" + shareId, sharer.token(), null,
+        HttpTestClient.Response response = api.send("GET", "/v1/shares/" + shareId, sharer.token(), null,
                 Map.of("Accept", "application/xml"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/xml");
-        assertThat(response.text()).contains("<recipientEmail>xml@example.com</recipientEmail>");
+        assertThat(response.body()).contains("<recipientEmail>xml@example.com</recipientEmail>");
 
-        Api.Response accepted = api.send("POST", "/v1/shares/" + resource, sharer.token(),
+        HttpTestClient.Response accepted = api.send("POST", "/v1/shares/" + resource, sharer.token(),
                 "<share><recipientEmail>posted@example.com</recipientEmail><role>downloader</role></share>",
                 Map.of("Content-Type", "application/xml", "Accept", "application/xml"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        assertThat(accepted.text()).contains("<recipientEmail>posted@example.com</recipientEmail>");
+        assertThat(accepted.body()).contains("<recipientEmail>posted@example.com</recipientEmail>");
     }
 
     private UUID share(UUID resource, String recipient) {
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", recipient));
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", recipient));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
         return UUID.fromString(response.data().get("shares").get(0).get("shareId").asString());
     }
@@ -389,19 +404,12 @@ class SharingIT extends ShareApiIntegration {
     }
 
     private ShareRequested awaitShareRequested(UUID shareId) {
-        Map<String, ShareRequested> seen = new HashMap<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = Events.consumer(bootstrapServers(), Topics.SHARE_EVENTS)) {
-            List<ConsumerRecord<String, SpecificRecord>> records = Events.records();
-            await().until(() -> Events.pollInto(consumer, records).stream()
-                    .anyMatch(record -> record.key().equals(shareId.toString())));
-            records.stream().filter(record -> record.key().equals(shareId.toString()))
-                    .forEach(record -> seen.put(record.key(), (ShareRequested) record.value()));
-        }
-        return seen.get(shareId.toString());
+        return (ShareRequested) kafka().eventsUntil(Topics.SHARE_EVENTS, shareId.toString(), events -> !events.isEmpty())
+                .get(0);
     }
 
     private void assertBadRequest(String path, Map<String, Object> body, String field) {
-        Api.Response response = api.post(path, sharer.token(), new LinkedHashMap<>(body));
+        HttpTestClient.Response response = api.post(path, sharer.token(), new LinkedHashMap<>(body));
         assertThat(response.status()).as(field + ": " + response).isEqualTo(400);
         assertThat(response.error().get("errorCode").asString()).isEqualTo("BadRequest");
         assertThat(response.error().get("extension").get("field").asString()).as(response.toString()).isEqualTo(field);

@@ -5,21 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.shareflow.api.ShareApiIntegration;
-import io.shareflow.api.support.Api;
 import io.shareflow.api.support.Caller;
-import io.shareflow.api.support.Events;
+import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
 import io.shareflow.events.RecipientProvisioned;
 import io.shareflow.events.RecipientRejected;
 import io.shareflow.schemas.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -106,7 +102,7 @@ class ShareStatusIT extends ShareApiIntegration {
     @Test
     void aShareWithoutInvitationIsActiveOnceProvisioned() {
         UUID resource = createDocument(sharer);
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(),
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(),
                 Map.of("recipientEmail", "quiet@example.com", "notify", false));
         UUID shareId = UUID.fromString(response.data().get("shares").get(0).get("shareId").asString());
 
@@ -122,21 +118,17 @@ class ShareStatusIT extends ShareApiIntegration {
         UUID shareId = newShare();
         byte[] poison = "not an event".getBytes(StandardCharsets.UTF_8);
 
-        Events.publishBytes(bootstrapServers(), Topics.SHARE_PROVISIONING, shareId, poison);
+        kafka().sendRaw(Topics.SHARE_PROVISIONING, null, shareId.toString(), poison);
         publish(Topics.SHARE_PROVISIONING, shareId, provisioned(shareId, "EXISTING_USER"));
 
         awaitHistory(shareId, 2);
-        try (KafkaConsumer<String, byte[]> dlt = Events.rawConsumer(bootstrapServers(),
-                Topics.deadLetter(Topics.SHARE_PROVISIONING))) {
-            List<ConsumerRecord<String, byte[]>> records = Events.records();
-            await().until(() -> Events.pollInto(dlt, records).stream()
-                    .anyMatch(record -> shareId.toString().equals(record.key())));
-        }
+        kafka().readUntil(Topics.deadLetter(Topics.SHARE_PROVISIONING),
+                records -> records.stream().anyMatch(record -> shareId.toString().equals(record.key())));
     }
 
     private UUID newShare() {
         UUID resource = createDocument(sharer);
-        Api.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "r@example.com"));
+        HttpTestClient.Response response = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "r@example.com"));
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
         return UUID.fromString(response.data().get("shares").get(0).get("shareId").asString());
     }

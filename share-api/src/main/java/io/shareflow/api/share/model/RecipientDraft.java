@@ -1,5 +1,7 @@
 package io.shareflow.api.share.model;
 
-/** One entry of {@code recipients} as the client sent it: an e-mail address or a user id. */
-public record RecipientDraft(String email, String userId) {
+import java.util.UUID;
+
+/** One entry of {@code recipients} as the client sent it: an e-mail address or a user id (exactly one is wanted). */
+public record RecipientDraft(String email, UUID userId) {
 }

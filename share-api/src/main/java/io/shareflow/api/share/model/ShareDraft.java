@@ -1,12 +1,19 @@
 package io.shareflow.api.share.model;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * A request to share a resource with people, as the client sent it (nothing validated yet; every
- * field may be null). Text fields stay text so that validation can name the field that is wrong.
- * {@code notifyRecipient} is the API's {@code notify}.
+ * A request to share a resource with people, its fields valid on their own (checked at the web edge); every
+ * field may be null. {@link ShareRules#validate} checks the rest. {@code notifyRecipient} is the API's
+ * {@code notify}.
+ *
+ * @param recipients in request order; an entry may be null
+ * @param role       null = the default
+ * @param message    as sent: CRLF not yet normalised
+ * @param expiresAt  in the future, as precise as the client sent it; null = never
  */
-public record ShareDraft(String recipientEmail, List<RecipientDraft> recipients, String assetId, String role,
-                         String subject, String message, String expiresAt, Boolean notifyRecipient) {
+public record ShareDraft(String recipientEmail, List<RecipientDraft> recipients, UUID assetId, Role role,
+                         String subject, String message, Instant expiresAt, Boolean notifyRecipient) {
 }

@@ -1,9 +1,5 @@
 package io.shareflow.api.share.model;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,15 +10,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.RefusedRequest;
-import io.shareflow.domain.Texts;
 import io.shareflow.api.resource.model.Resource;
+import io.shareflow.domain.EmailAddress;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.RefusedRequest;
+import io.shareflow.domain.StoredTime;
+import io.shareflow.domain.Texts;
 
 /**
- * The rules of sharing a resource with people, in the order they are checked: the request's own
- * fields ({@link #validate}, 400), then its recipients ({@link #resolveRecipients}, 400), then the
- * business rules ({@link #checkResource}, {@link #checkRecipientOrganizations}, 422).
+ * The rules of sharing a resource with people that go beyond a single field (each field on its own is checked
+ * at the web edge, by Bean Validation on the request), in the order they are checked: the request as a whole
+ * ({@link #validate}, 400), then its recipients ({@link #resolveRecipients}, 400), then the business rules
+ * ({@link #checkResource}, {@link #checkRecipientOrganizations}, 422).
  */
 public final class ShareRules {
 
@@ -36,21 +35,21 @@ public final class ShareRules {
     }
 
     /**
-     * Checks every field on its own.
+     * Checks what involves several fields: at least one recipient ({@code recipientEmail} and/or
+     * {@code recipients}), at most {@value #MAX_RECIPIENT_ENTRIES} entries, and each entry of {@code recipients}
+     * with exactly one of {@code email} and {@code userId}. Returns the request in its normal form: addresses
+     * without surrounding blanks, blank subject and message as none, CRLF in the message as LF, role
+     * {@code viewer} and {@code notify} by default, {@code expiresAt} to the millisecond.
      *
-     * @param now the current time, for {@code expiresAt}
+     * @param draft a request whose fields are valid on their own
      * @throws InvalidRequest naming the first offending field
      */
-    public static ValidShareRequest validate(ShareDraft draft, Instant now) {
-        if (draft == null) {
-            throw new InvalidRequest("body", "must not be empty");
-        }
+    public static ValidShareRequest validate(ShareDraft draft) {
+        Objects.requireNonNull(draft, "draft");
         List<RecipientRef> recipients = recipientRefs(draft);
-        UUID assetId = Texts.uuid("assetId", draft.assetId());
-        Role role = draft.role() == null ? Role.VIEWER : Role.parse(draft.role()).orElseThrow(
-                () -> new InvalidRequest("role", "must be one of viewer, downloader, contributor, manager"));
-        return new ValidShareRequest(recipients, assetId, role, subject(draft.subject()), message(draft.message()),
-                expiresAt(draft.expiresAt(), now), draft.notifyRecipient() == null || draft.notifyRecipient());
+        return new ValidShareRequest(recipients, draft.assetId(), draft.role() == null ? Role.VIEWER : draft.role(),
+                Texts.blankToNull(draft.subject()), message(draft.message()), StoredTime.of(draft.expiresAt()),
+                draft.notifyRecipient() == null || draft.notifyRecipient());
     }
 
     /**
@@ -69,7 +68,7 @@ public final class ShareRules {
                     ? new Recipient(ref.email(), null)
                     : new Recipient(userEmailInOrganization.apply(ref.userId()).orElseThrow(() -> new InvalidRequest(
                             ref.field(), "is not a user of your organisation")), ref.userId());
-            byAddress.merge(EmailAddresses.normalized(recipient.email()), recipient,
+            byAddress.merge(EmailAddress.normalized(recipient.email()), recipient,
                     (first, later) -> first.userId() != null ? first : new Recipient(first.email(), later.userId()));
         }
         if (byAddress.size() > MAX_RECIPIENTS) {
@@ -104,7 +103,7 @@ public final class ShareRules {
                                                    Map<String, Set<UUID>> organizationsByAddress) {
         for (Recipient recipient : recipients) {
             Set<UUID> organizations = organizationsByAddress.getOrDefault(
-                    EmailAddresses.normalized(recipient.email()), Set.of());
+                    EmailAddress.normalized(recipient.email()), Set.of());
             if (organizations.stream().anyMatch(org -> !org.equals(organizationId))) {
                 throw new RefusedRequest("The recipient is a user of another organisation.",
                         Map.of("recipientEmail", recipient.email()));
@@ -115,7 +114,7 @@ public final class ShareRules {
     private static List<RecipientRef> recipientRefs(ShareDraft draft) {
         List<RecipientRef> refs = new ArrayList<>();
         if (draft.recipientEmail() != null) {
-            refs.add(new RecipientRef("recipientEmail", email("recipientEmail", draft.recipientEmail()), null));
+            refs.add(new RecipientRef("recipientEmail", address(draft.recipientEmail()), null));
         }
         List<RecipientDraft> entries = draft.recipients() == null ? List.of() : draft.recipients();
         if (refs.size() + entries.size() > MAX_RECIPIENT_ENTRIES) {
@@ -128,8 +127,8 @@ public final class ShareRules {
                 throw new InvalidRequest(field, "must have either email or userId");
             }
             refs.add(entry.email() != null
-                    ? new RecipientRef(field + ".email", email(field + ".email", entry.email()), null)
-                    : new RecipientRef(field + ".userId", null, requiredUuid(field + ".userId", entry.userId())));
+                    ? new RecipientRef(field + ".email", address(entry.email()), null)
+                    : new RecipientRef(field + ".userId", null, entry.userId()));
         }
         if (refs.isEmpty()) {
             throw new InvalidRequest("recipients", "at least one recipient is required (recipientEmail or recipients)");
@@ -137,65 +136,14 @@ public final class ShareRules {
         return refs;
     }
 
-    private static String email(String field, String value) {
-        String address = value.strip();
-        if (!EmailAddresses.isValid(address)) {
-            throw new InvalidRequest(field, "must be a valid e-mail address");
-        }
-        return address;
-    }
-
-    private static UUID requiredUuid(String field, String value) {
-        UUID id = Texts.uuid(field, value);
-        if (id == null) {
-            throw new InvalidRequest(field, "must be a UUID");
-        }
-        return id;
-    }
-
-    private static String subject(String value) {
-        String subject = Texts.blankToNull(value);
-        if (subject == null) {
-            return null;
-        }
-        if (Texts.length(subject) > MAX_SUBJECT_LENGTH) {
-            throw new InvalidRequest("subject", "must be at most " + MAX_SUBJECT_LENGTH + " characters");
-        }
-        if (Texts.hasControlCharacters(subject, false)) {
-            throw new InvalidRequest("subject", "must not contain control characters or line breaks");
-        }
-        return subject;
+    /** The address as written, without surrounding blanks; valid already (the web edge checked it). */
+    private static String address(String value) {
+        return EmailAddress.of(value).value();
     }
 
     private static String message(String value) {
         String message = Texts.blankToNull(value);
-        if (message == null) {
-            return null;
-        }
         // Clients on Windows send CRLF; the message is plain text, so keep the line break, drop the CR.
-        message = message.replace("\r\n", "\n");
-        if (Texts.length(message) > MAX_MESSAGE_LENGTH) {
-            throw new InvalidRequest("message", "must be at most " + MAX_MESSAGE_LENGTH + " characters");
-        }
-        if (Texts.hasControlCharacters(message, true)) {
-            throw new InvalidRequest("message", "must not contain control characters other than newline and tab");
-        }
-        return message;
-    }
-
-    private static Instant expiresAt(String value, Instant now) {
-        if (value == null) {
-            return null;
-        }
-        Instant expiresAt;
-        try {
-            expiresAt = OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest("expiresAt", "must be an ISO-8601 date-time with offset, e.g. 2027-01-31T00:00:00Z");
-        }
-        if (!expiresAt.isAfter(Objects.requireNonNull(now, "now"))) {
-            throw new InvalidRequest("expiresAt", "must be in the future");
-        }
-        return expiresAt.truncatedTo(ChronoUnit.MILLIS);
+        return message == null ? null : message.replace("\r\n", "\n");
     }
 }

@@ -5,37 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
-import io.shareflow.api.model.InvalidRequest;
+import io.shareflow.domain.InvalidRequest;
 import org.junit.jupiter.api.Test;
 
+/** Whether the document type fits the kind; each field on its own is ResourceRequestValidationTest's. */
 class NewResourceTest {
 
     @Test
     void filesNeedADocumentType() {
-        assertThat(NewResource.of(" Manual.pdf ", "file", "maintenance-file", null, null))
+        assertThat(NewResource.of(" Manual.pdf ", ResourceKind.FILE, DocumentType.MAINTENANCE_FILE, null, null))
                 .isEqualTo(new NewResource("Manual.pdf", ResourceKind.FILE, DocumentType.MAINTENANCE_FILE, null, null));
-        assertInvalid(() -> NewResource.of("Manual.pdf", "file", null, null, null), "documentType");
-        assertInvalid(() -> NewResource.of("Manual.pdf", "file", "secret", null, null), "documentType");
+        assertInvalid(() -> NewResource.of("Manual.pdf", ResourceKind.FILE, null, null, null), "documentType");
     }
 
     @Test
     void foldersAndCollectionsMustNotHaveOne() {
         UUID asset = UUID.randomUUID();
-        assertThat(NewResource.of("Docs", "folder", null, asset.toString(), null).assetId()).isEqualTo(asset);
-        assertThat(NewResource.of("Set", "collection", null, null, null).kind()).isEqualTo(ResourceKind.COLLECTION);
-        assertInvalid(() -> NewResource.of("Docs", "folder", "internal", null, null), "documentType");
-    }
-
-    @Test
-    void nameKindAndIdsAreChecked() {
-        assertInvalid(() -> NewResource.of(null, "folder", null, null, null), "name");
-        assertInvalid(() -> NewResource.of("  ", "folder", null, null, null), "name");
-        assertInvalid(() -> NewResource.of("n".repeat(256), "folder", null, null, null), "name");
-        assertInvalid(() -> NewResource.of("a\nb", "folder", null, null, null), "name");
-        assertInvalid(() -> NewResource.of("Docs", null, null, null, null), "kind");
-        assertInvalid(() -> NewResource.of("Docs", "Folder", null, null, null), "kind");
-        assertInvalid(() -> NewResource.of("Docs", "folder", null, "x", null), "assetId");
-        assertInvalid(() -> NewResource.of("Docs", "folder", null, null, "x"), "parentId");
+        UUID parent = UUID.randomUUID();
+        assertThat(NewResource.of("Docs", ResourceKind.FOLDER, null, asset, parent))
+                .isEqualTo(new NewResource("Docs", ResourceKind.FOLDER, null, asset, parent));
+        assertThat(NewResource.of("Set", ResourceKind.COLLECTION, null, null, null).kind())
+                .isEqualTo(ResourceKind.COLLECTION);
+        assertInvalid(() -> NewResource.of("Docs", ResourceKind.FOLDER, DocumentType.INTERNAL, null, null), "documentType");
+        assertInvalid(() -> NewResource.of("Set", ResourceKind.COLLECTION, DocumentType.ASSET_DOCUMENT, null, null),
+                "documentType");
     }
 
     private void assertInvalid(Runnable create, String field) {

@@ -2,8 +2,9 @@ package io.shareflow.api.share.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-/** Share requests for tests: a valid one, and variations of it. */
+/** Share requests for tests: a valid one, and variations of it (fields valid on their own, as the web edge passes them). */
 public final class ShareFixtures {
 
     public static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
@@ -19,7 +20,7 @@ public final class ShareFixtures {
         return new ShareDraft(null, List.of(recipients), null, null, null, null, null, null);
     }
 
-    public static ShareDraft withRole(String role) {
+    public static ShareDraft withRole(Role role) {
         return new ShareDraft("recipient@example.com", null, null, role, null, null, null, null);
     }
 
@@ -31,11 +32,11 @@ public final class ShareFixtures {
         return new ShareDraft("recipient@example.com", null, null, null, null, message, null, null);
     }
 
-    public static ShareDraft withExpiresAt(String expiresAt) {
+    public static ShareDraft withExpiresAt(Instant expiresAt) {
         return new ShareDraft("recipient@example.com", null, null, null, null, null, expiresAt, null);
     }
 
-    public static ShareDraft withAssetId(String assetId) {
+    public static ShareDraft withAssetId(UUID assetId) {
         return new ShareDraft("recipient@example.com", null, assetId, null, null, null, null, null);
     }
 
@@ -43,7 +44,7 @@ public final class ShareFixtures {
         return new RecipientDraft(address, null);
     }
 
-    public static RecipientDraft user(String userId) {
+    public static RecipientDraft user(UUID userId) {
         return new RecipientDraft(null, userId);
     }
 }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,27 +23,28 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.shareflow.api.model.InvalidRequest;
-import io.shareflow.api.model.RefusedRequest;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.RefusedRequest;
 import io.shareflow.api.resource.model.DocumentType;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.resource.model.ResourceKind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ShareRulesTest {
 
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID OTHER_ORG = UUID.randomUUID();
 
+    /** The rules over several fields, and the normal form; each field on its own: ShareRequestValidationTest. */
     @Nested
-    class Fields {
+    class Request {
 
         @Test
         void aMinimalRequestGetsTheDefaults() {
-            ValidShareRequest valid = ShareRules.validate(aShareRequest(), NOW);
+            ValidShareRequest valid = ShareRules.validate(aShareRequest());
 
             assertThat(valid.recipients()).containsExactly(new RecipientRef("recipientEmail", "recipient@example.com", null));
             assertThat(valid.role()).isEqualTo(Role.VIEWER);
@@ -50,11 +52,7 @@ class ShareRulesTest {
             assertThat(valid.expiresAt()).isNull();
             assertThat(valid.subject()).isNull();
             assertThat(valid.message()).isNull();
-        }
-
-        @Test
-        void anEmptyBodyIsRefused() {
-            assertInvalid(null, "body");
+            assertThat(valid.assetId()).isNull();
         }
 
         @Test
@@ -63,103 +61,79 @@ class ShareRulesTest {
             assertInvalid(new ShareDraft(null, List.of(), null, null, null, null, null, null), "recipients");
         }
 
-        @ParameterizedTest
-        @ValueSource(strings = {"", "plain", "a@b", "a@@b.com", "a b@c.com", "<a@b.com>", "a@b.com\r\nBcc: x@y.com",
-                "a@-b.com", ".a@b.com", "a..b@c.com"})
-        void recipientEmailMustBeAnAddress(String address) {
-            assertInvalid(new ShareDraft(address, null, null, null, null, null, null, null), "recipientEmail");
+        @Test
+        void eachEntryOfRecipientsHasEitherAnAddressOrAUserId() {
+            assertInvalid(withRecipients(new RecipientDraft(null, null)), "recipients[0]");
+            assertInvalid(withRecipients(email("ok@example.com"), new RecipientDraft("a@example.com", UUID.randomUUID())),
+                    "recipients[1]");
+            assertInvalid(new ShareDraft(null, Arrays.asList(email("ok@example.com"), null), null, null, null, null,
+                    null, null), "recipients[1]");
         }
 
         @Test
-        void theFieldOfABadRecipientIsNamedWithItsIndex() {
-            assertInvalid(withRecipients(email("ok@example.com"), email("not-an-address")), "recipients[1].email");
-            assertInvalid(withRecipients(email("ok@example.com"), user("nope")), "recipients[1].userId");
-            assertInvalid(withRecipients(new RecipientDraft(null, null)), "recipients[0]");
-            assertInvalid(withRecipients(new RecipientDraft("a@example.com", UUID.randomUUID().toString())),
-                    "recipients[0]");
+        void theFieldOfEachRecipientIsNamedWithItsIndex() {
+            UUID user = UUID.randomUUID();
+            assertThat(ShareRules.validate(new ShareDraft("a@example.com", List.of(email("b@example.com"), user(user)),
+                    null, null, null, null, null, null)).recipients()).containsExactly(
+                    new RecipientRef("recipientEmail", "a@example.com", null),
+                    new RecipientRef("recipients[0].email", "b@example.com", null),
+                    new RecipientRef("recipients[1].userId", null, user));
         }
 
         @Test
         void addressesAreTrimmed() {
-            assertThat(ShareRules.validate(withRecipients(email("  a@example.com ")), NOW).recipients())
+            assertThat(ShareRules.validate(withRecipients(email("  a@example.com "))).recipients())
                     .extracting(RecipientRef::email).containsExactly("a@example.com");
+            assertThat(ShareRules.validate(new ShareDraft(" b@example.com\t", null, null, null, null, null, null, null))
+                    .recipients()).extracting(RecipientRef::email).containsExactly("b@example.com");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"viewer", "downloader", "contributor", "manager"})
-        void knownRolesAreAccepted(String role) {
-            assertThat(ShareRules.validate(withRole(role), NOW).role().value()).isEqualTo(role);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"owner", "VIEWER", "", "editor"})
-        void unknownRolesAreRefused(String role) {
-            assertInvalid(withRole(role), "role");
-        }
-
-        @Test
-        void subjectIsAtMost200CharactersWithoutLineBreaks() {
-            assertThat(ShareRules.validate(withSubject("s".repeat(200)), NOW).subject()).hasSize(200);
-            assertInvalid(withSubject("s".repeat(201)), "subject");
-            assertInvalid(withSubject("Hello\r\nBcc: evil@example.com"), "subject");
-            assertInvalid(withSubject("tab\there"), "subject");
-            assertInvalid(withSubject("line\u2028separator"), "subject");
-        }
-
-        @Test
-        void subjectLengthCountsCharactersNotCodeUnits() {
-            assertThat(ShareRules.validate(withSubject("😀".repeat(200)), NOW).subject()).isNotNull();
+        @EnumSource(Role.class)
+        void theRoleAskedForIsKept(Role role) {
+            assertThat(ShareRules.validate(withRole(role)).role()).isEqualTo(role);
         }
 
         @Test
         void blankSubjectAndMessageMeanNone() {
-            assertThat(ShareRules.validate(withSubject("  "), NOW).subject()).isNull();
-            assertThat(ShareRules.validate(withMessage(""), NOW).message()).isNull();
+            assertThat(ShareRules.validate(withSubject("  ")).subject()).isNull();
+            assertThat(ShareRules.validate(withMessage("")).message()).isNull();
+            assertThat(ShareRules.validate(withSubject("The manual")).subject()).isEqualTo("The manual");
         }
 
         @Test
-        void messageIsAtMost2000CharactersWithNewlinesAndTabsOnly() {
-            assertThat(ShareRules.validate(withMessage("m".repeat(2000)), NOW).message()).hasSize(2000);
-            assertInvalid(withMessage("m".repeat(2001)), "message");
-            assertThat(ShareRules.validate(withMessage("Hi,\n\tsee attached.\n"), NOW).message())
+        void messagesKeepNewlinesAndTabs() {
+            assertThat(ShareRules.validate(withMessage("Hi,\n\tsee attached.\n")).message())
                     .isEqualTo("Hi,\n\tsee attached.\n");
-            assertInvalid(withMessage("bell\u0007"), "message");
-            assertInvalid(withMessage("nul\u0000"), "message");
-            assertInvalid(withMessage("lone\rreturn"), "message");
         }
 
         @Test
         void windowsLineBreaksBecomeNewlines() {
-            assertThat(ShareRules.validate(withMessage("a\r\nb"), NOW).message()).isEqualTo("a\nb");
+            assertThat(ShareRules.validate(withMessage("a\r\nb\r\n")).message()).isEqualTo("a\nb\n");
         }
 
         @Test
-        void expiresAtMustBeAFutureDateTime() {
-            assertThat(ShareRules.validate(withExpiresAt("2027-01-31T00:00:00Z"), NOW).expiresAt())
+        void expiresAtIsKeptToTheMillisecond() {
+            assertThat(ShareRules.validate(withExpiresAt(Instant.parse("2027-01-31T00:00:00Z"))).expiresAt())
                     .isEqualTo(Instant.parse("2027-01-31T00:00:00Z"));
-            assertThat(ShareRules.validate(withExpiresAt("2027-01-31T01:00:00+01:00"), NOW).expiresAt())
-                    .isEqualTo(Instant.parse("2027-01-31T00:00:00Z"));
-            assertInvalid(withExpiresAt("2020-01-01T00:00:00Z"), "expiresAt");
-            assertInvalid(withExpiresAt(NOW.toString()), "expiresAt");
-            assertInvalid(withExpiresAt("tomorrow"), "expiresAt");
-            assertInvalid(withExpiresAt("2027-01-31"), "expiresAt");
+            assertThat(ShareRules.validate(withExpiresAt(Instant.parse("2027-01-31T00:00:00.123456789Z"))).expiresAt())
+                    .isEqualTo(Instant.parse("2027-01-31T00:00:00.123Z"));
         }
 
         @Test
-        void assetIdMustBeAUuid() {
+        void assetIdIsKept() {
             UUID asset = UUID.randomUUID();
-            assertThat(ShareRules.validate(withAssetId(asset.toString()), NOW).assetId()).isEqualTo(asset);
-            assertInvalid(withAssetId("asset-1"), "assetId");
+            assertThat(ShareRules.validate(withAssetId(asset)).assetId()).isEqualTo(asset);
         }
 
         @Test
         void notifyFalseIsKept() {
             ShareDraft draft = new ShareDraft("a@example.com", null, null, null, null, null, null, false);
-            assertThat(ShareRules.validate(draft, NOW).notifyRecipient()).isFalse();
+            assertThat(ShareRules.validate(draft).notifyRecipient()).isFalse();
         }
 
         private void assertInvalid(ShareDraft draft, String field) {
-            assertThatThrownBy(() -> ShareRules.validate(draft, NOW))
+            assertThatThrownBy(() -> ShareRules.validate(draft))
                     .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.field()).isEqualTo(field));
         }
     }
@@ -179,7 +153,7 @@ class ShareRulesTest {
         @Test
         void userIdsResolveToTheirAddressAndMergeWithTheSameAddress() {
             UUID ann = UUID.randomUUID();
-            List<Recipient> recipients = resolve(withRecipients(email("ANN@example.com"), user(ann.toString())),
+            List<Recipient> recipients = resolve(withRecipients(email("ANN@example.com"), user(ann)),
                     id -> id.equals(ann) ? Optional.of("ann@example.com") : Optional.empty());
 
             assertThat(recipients).containsExactly(new Recipient("ANN@example.com", ann));
@@ -187,7 +161,7 @@ class ShareRulesTest {
 
         @Test
         void anUnknownUserIdIsNamed() {
-            assertThatThrownBy(() -> resolve(withRecipients(email("a@example.com"), user(UUID.randomUUID().toString())),
+            assertThatThrownBy(() -> resolve(withRecipients(email("a@example.com"), user(UUID.randomUUID())),
                     id -> Optional.empty()))
                     .isInstanceOfSatisfying(InvalidRequest.class,
                             e -> assertThat(e.field()).isEqualTo("recipients[1].userId"));
@@ -210,7 +184,7 @@ class ShareRulesTest {
         void hugeListsAreRefusedBeforeAnyLookup() {
             RecipientDraft[] many = IntStream.range(0, 1001).mapToObj(i -> email("r@example.com"))
                     .toArray(RecipientDraft[]::new);
-            assertThatThrownBy(() -> ShareRules.validate(withRecipients(many), NOW))
+            assertThatThrownBy(() -> ShareRules.validate(withRecipients(many)))
                     .isInstanceOfSatisfying(InvalidRequest.class, e -> assertThat(e.field()).isEqualTo("recipients"));
         }
 
@@ -233,7 +207,7 @@ class ShareRulesTest {
         }
 
         private List<Recipient> resolve(ShareDraft draft, java.util.function.Function<UUID, Optional<String>> users) {
-            return ShareRules.resolveRecipients(ShareRules.validate(draft, NOW).recipients(), users);
+            return ShareRules.resolveRecipients(ShareRules.validate(draft).recipients(), users);
         }
     }
 

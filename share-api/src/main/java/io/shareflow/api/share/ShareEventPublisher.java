@@ -1,14 +1,35 @@
 package io.shareflow.api.share;
 
 import io.shareflow.api.share.model.ShareRequested;
+import io.shareflow.outbox.OutboxWriter;
+import io.shareflow.support.kafka.TopicNames;
 
-/** The one place where the share domain's events become Avro events of {@code io.shareflow:schemas}. */
-final class ShareEvents {
+import org.springframework.stereotype.Component;
 
-    private ShareEvents() {
+/**
+ * Publishes the share domain's events: turns each into its Avro event of {@code io.shareflow:schemas} (the one
+ * place that does) and appends it to the outbox, in the caller's transaction, on {@code shareflow.topics.share-events}
+ * with the share id as key.
+ */
+@Component
+class ShareEventPublisher {
+
+    private static final String AGGREGATE_TYPE = "share";
+
+    private final OutboxWriter outbox;
+    private final TopicNames topics;
+
+    ShareEventPublisher(OutboxWriter outbox, TopicNames topics) {
+        this.outbox = outbox;
+        this.topics = topics;
     }
 
-    static io.shareflow.events.ShareRequested toAvro(ShareRequested event) {
+    /** A share was requested: its {@code ShareRequested}, carrying the secret link URL (never logged). */
+    void requested(ShareRequested event) {
+        outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), toAvro(event));
+    }
+
+    private static io.shareflow.events.ShareRequested toAvro(ShareRequested event) {
         return io.shareflow.events.ShareRequested.newBuilder()
                 .setEventId(event.eventId())
                 .setOccurredAt(event.occurredAt())

@@ -2,9 +2,9 @@ package io.shareflow.api.share;
 
 import java.util.UUID;
 
-import io.shareflow.api.model.NotFound;
-import io.shareflow.api.model.Page;
-import io.shareflow.api.model.PageRequest;
+import io.shareflow.domain.NotFound;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.api.status.ShareStatuses;
 
 import org.springframework.stereotype.Service;
@@ -12,12 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading shares of the caller's organisation. */
 @Service
-class ShareQueries {
+class ShareFinder {
 
     private final Shares shares;
     private final ShareStatuses statuses;
 
-    ShareQueries(Shares shares, ShareStatuses statuses) {
+    ShareFinder(Shares shares, ShareStatuses statuses) {
         this.shares = shares;
         this.statuses = statuses;
     }

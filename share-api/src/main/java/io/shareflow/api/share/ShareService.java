@@ -3,7 +3,6 @@ package io.shareflow.api.share;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,12 +10,11 @@ import java.util.UUID;
 
 import io.shareflow.api.directory.DirectoryUser;
 import io.shareflow.api.directory.DirectoryUsers;
-import io.shareflow.api.messaging.TopicSettings;
-import io.shareflow.api.model.Conflict;
-import io.shareflow.api.model.NotFound;
+import io.shareflow.domain.Conflict;
+import io.shareflow.domain.EmailAddress;
+import io.shareflow.domain.NotFound;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
-import io.shareflow.api.share.model.EmailAddresses;
 import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.api.share.model.Recipient;
 import io.shareflow.api.share.model.ShareDraft;
@@ -26,7 +24,6 @@ import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.share.model.ValidShareRequest;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.ShareProgress;
-import io.shareflow.outbox.OutboxWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,33 +35,30 @@ import org.springframework.transaction.annotation.Transactional;
  * per recipient and one {@code ShareRequested} per share in the outbox, all in one transaction.
  */
 @Service
-class SharingResources {
+class ShareService {
 
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    private static final String AGGREGATE_TYPE = "share";
 
     private final Resources resources;
     private final Shares shares;
     private final ShareStatuses statuses;
     private final DirectoryUsers directory;
     private final IdempotentRequests idempotentRequests;
-    private final OutboxWriter outbox;
+    private final ShareEventPublisher events;
     private final LinkSettings links;
-    private final TopicSettings topics;
     private final JsonMapper json;
     private final Clock clock;
 
-    SharingResources(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
-                     IdempotentRequests idempotentRequests, OutboxWriter outbox, LinkSettings links,
-                     TopicSettings topics, JsonMapper json, Clock clock) {
+    ShareService(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
+                 IdempotentRequests idempotentRequests, ShareEventPublisher events, LinkSettings links,
+                 JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
         this.directory = directory;
         this.idempotentRequests = idempotentRequests;
-        this.outbox = outbox;
+        this.events = events;
         this.links = links;
-        this.topics = topics;
         this.json = json;
         this.clock = clock;
     }
@@ -75,8 +69,8 @@ class SharingResources {
      */
     @Transactional
     ShareAccepted share(Sharer sharer, UUID resourceId, ShareDraft draft, String idempotencyKey) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ValidShareRequest request = ShareRules.validate(draft, now);
+        Instant now = clock.instant();
+        ValidShareRequest request = ShareRules.validate(draft);
         IdempotencyKey key = idempotencyKey == null ? null
                 : IdempotencyKey.of(sharer.organizationId(), sharer.userId(), idempotencyKey);
         byte[] requestHash = IdempotencyKey.sha256(resourceId + "\u0000" + json.writeValueAsString(draft));
@@ -91,7 +85,7 @@ class SharingResources {
                 .map(DirectoryUser::email));
         ShareRules.checkResource(resource, request.assetId());
         ShareRules.checkRecipientOrganizations(sharer.organizationId(), recipients, directory.organizationsByAddress(
-                recipients.stream().map(recipient -> EmailAddresses.normalized(recipient.email())).toList()));
+                recipients.stream().map(recipient -> EmailAddress.normalized(recipient.email())).toList()));
 
         UUID requestId = UUID.randomUUID();
         ShareProgress progress = ShareProgress.requested(request.notifyRecipient());
@@ -105,7 +99,7 @@ class SharingResources {
                     links.urlOf(token.value()));
             shares.add(event, progress, token.hash());
             statuses.record(event.shareId(), progress, "ShareRequested", event.eventId(), now);
-            outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), ShareEvents.toAvro(event));
+            events.requested(event);
             created.add(new ShareAccepted.Share(event.shareId(), recipient.email(), request.role().value(),
                     progress.status().name(), event.linkUrl(), request.expiresAt()));
         }
