@@ -5,11 +5,12 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
+import io.shareflow.domain.EmailAddress;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,7 +44,7 @@ public class DirectoryUsers {
                         """)
                 .param("userId", user.userId())
                 .param("organizationId", user.organizationId())
-                .param("email", user.email().toLowerCase(Locale.ROOT))
+                .param("email", EmailAddress.normalized(user.email()))
                 .param("displayName", user.displayName())
                 .param("status", user.status())
                 .param("occurredAt", occurredAt.atOffset(ZoneOffset.UTC))

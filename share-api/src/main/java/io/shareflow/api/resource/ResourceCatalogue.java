@@ -3,12 +3,12 @@ package io.shareflow.api.resource;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.shareflow.api.resource.model.NewResource;
+import io.shareflow.api.resource.model.Resource;
 import io.shareflow.domain.InvalidRequest;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
-import io.shareflow.api.resource.model.NewResource;
-import io.shareflow.api.resource.model.Resource;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

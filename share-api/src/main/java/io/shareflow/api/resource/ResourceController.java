@@ -3,8 +3,8 @@ package io.shareflow.api.resource;
 import java.net.URI;
 import java.util.UUID;
 
-import io.shareflow.domain.PageRequest;
 import io.shareflow.api.resource.model.Resource;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;

@@ -7,11 +7,11 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.domain.Page;
-import io.shareflow.domain.PageRequest;
 import io.shareflow.api.resource.model.DocumentType;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.resource.model.ResourceKind;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

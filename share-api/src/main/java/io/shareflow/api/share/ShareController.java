@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 
-import io.shareflow.domain.InvalidRequest;
-import io.shareflow.domain.PageRequest;
 import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.status.model.ShareStatus;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.PageRequest;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;

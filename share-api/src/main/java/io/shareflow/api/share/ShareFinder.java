@@ -2,10 +2,10 @@ package io.shareflow.api.share;
 
 import java.util.UUID;
 
+import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
-import io.shareflow.api.status.ShareStatuses;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

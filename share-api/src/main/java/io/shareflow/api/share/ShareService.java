@@ -10,9 +10,6 @@ import java.util.UUID;
 
 import io.shareflow.api.directory.DirectoryUser;
 import io.shareflow.api.directory.DirectoryUsers;
-import io.shareflow.domain.Conflict;
-import io.shareflow.domain.EmailAddress;
-import io.shareflow.domain.NotFound;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.LinkToken;
@@ -24,6 +21,9 @@ import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.share.model.ValidShareRequest;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.ShareProgress;
+import io.shareflow.domain.Conflict;
+import io.shareflow.domain.EmailAddress;
+import io.shareflow.domain.NotFound;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;

@@ -5,18 +5,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.domain.Page;
-import io.shareflow.domain.PageRequest;
 import io.shareflow.api.share.model.Role;
 import io.shareflow.api.share.model.ShareRequested;
 import io.shareflow.api.status.model.Notification;
 import io.shareflow.api.status.model.Provisioning;
 import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.api.status.model.ShareStatus;
+import io.shareflow.domain.EmailAddress;
+import io.shareflow.domain.Page;
+import io.shareflow.domain.PageRequest;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -99,7 +99,7 @@ class Shares {
                 .param("resourceId", filter.resourceId())
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("recipientEmail", filter.recipientEmail() == null ? null
-                        : filter.recipientEmail().toLowerCase(Locale.ROOT));
+                        : EmailAddress.normalized(filter.recipientEmail()));
     }
 
     private static ShareView view(ResultSet rs, int row) throws SQLException {

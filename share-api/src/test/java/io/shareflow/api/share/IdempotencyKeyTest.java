@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import io.shareflow.domain.InvalidRequest;
 import io.shareflow.api.share.model.LinkToken;
+import io.shareflow.domain.InvalidRequest;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyTest {

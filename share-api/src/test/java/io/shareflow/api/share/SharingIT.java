@@ -18,10 +18,10 @@ import java.util.stream.IntStream;
 
 import io.shareflow.api.ShareApiIntegration;
 import io.shareflow.api.support.Caller;
-import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.schemas.Topics;
+import io.shareflow.testsupport.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

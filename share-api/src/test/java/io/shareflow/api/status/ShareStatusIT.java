@@ -10,12 +10,12 @@ import java.util.UUID;
 
 import io.shareflow.api.ShareApiIntegration;
 import io.shareflow.api.support.Caller;
-import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
 import io.shareflow.events.RecipientProvisioned;
 import io.shareflow.events.RecipientRejected;
 import io.shareflow.schemas.Topics;
+import io.shareflow.testsupport.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

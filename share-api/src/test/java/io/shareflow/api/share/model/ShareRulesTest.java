@@ -23,11 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.shareflow.domain.InvalidRequest;
-import io.shareflow.domain.RefusedRequest;
 import io.shareflow.api.resource.model.DocumentType;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.resource.model.ResourceKind;
+import io.shareflow.domain.InvalidRequest;
+import io.shareflow.domain.RefusedRequest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
