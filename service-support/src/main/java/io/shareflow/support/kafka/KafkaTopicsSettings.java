@@ -3,6 +3,7 @@ package io.shareflow.support.kafka;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -28,6 +29,8 @@ public record KafkaTopicsSettings(@DefaultValue("3") int partitions, @DefaultVal
                                   @DefaultValue List<String> produced, @DefaultValue List<String> compacted,
                                   @DefaultValue List<String> consumed) {
 
+    /** The constructor the settings are bound with (the record has a second, shorter one). */
+    @ConstructorBinding
     public KafkaTopicsSettings {
         if (partitions < 1) {
             throw new IllegalArgumentException("shareflow.kafka.topics.partitions must be at least 1");
