@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import io.shareflow.provisioner.registration.model.RegistrationTicket;
 import io.shareflow.provisioner.registration.model.RegistrationToken;
-import io.shareflow.provisioner.user.UserDirectory;
+import io.shareflow.provisioner.user.UserEventPublisher;
 import io.shareflow.provisioner.user.Users;
 import io.shareflow.provisioner.user.model.User;
 
@@ -22,15 +22,15 @@ class RegistrationService {
 
     private final RegistrationTokens tokens;
     private final Users users;
-    private final UserDirectory directory;
+    private final UserEventPublisher userEvents;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    RegistrationService(RegistrationTokens tokens, Users users, UserDirectory directory, PasswordEncoder passwords,
+    RegistrationService(RegistrationTokens tokens, Users users, UserEventPublisher userEvents, PasswordEncoder passwords,
                         Clock clock) {
         this.tokens = tokens;
         this.users = users;
-        this.directory = directory;
+        this.userEvents = userEvents;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -65,7 +65,7 @@ class RegistrationService {
         User activated = user.activate(displayName, now);
         users.saveActivated(activated, passwords.encode(password));
         tokens.markUsed(hash, now);
-        directory.activated(activated);
+        userEvents.activated(activated);
         return activated;
     }
 }

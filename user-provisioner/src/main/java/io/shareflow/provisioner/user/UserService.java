@@ -17,13 +17,13 @@ class UserService {
 
     private final Users users;
     private final Organizations organizations;
-    private final UserDirectory directory;
+    private final UserEventPublisher userEvents;
     private final Clock clock;
 
-    UserService(Users users, Organizations organizations, UserDirectory directory, Clock clock) {
+    UserService(Users users, Organizations organizations, UserEventPublisher userEvents, Clock clock) {
         this.users = users;
         this.organizations = organizations;
-        this.directory = directory;
+        this.userEvents = userEvents;
         this.clock = clock;
     }
 
@@ -42,7 +42,7 @@ class UserService {
         if (!users.insertIfEmailFree(user)) {
             throw new EmailTakenException();
         }
-        directory.upserted(user);
+        userEvents.upserted(user);
         return user;
     }
 
