@@ -20,7 +20,7 @@ class ArchitectureTest {
     @Test
     void domainModelUsesNoFrameworkKafkaOrAvroTypes() {
         classes().that().resideInAPackage("io.shareflow.provisioner..model..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.shareflow.provisioner..model..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.shareflow.provisioner..model..", "io.shareflow.domain..")
                 .check(CLASSES);
     }
 

@@ -3,6 +3,7 @@ package io.shareflow.provisioner.registration;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.shareflow.domain.NotFound;
 import io.shareflow.provisioner.registration.model.RegistrationTicket;
 import io.shareflow.provisioner.registration.model.RegistrationToken;
 import io.shareflow.provisioner.user.UserEventPublisher;
@@ -19,6 +20,7 @@ class RegistrationService {
 
     /** The longest token looked up; anything longer cannot be one of ours. */
     private static final int MAX_TOKEN_LENGTH = 128;
+    private static final String UNKNOWN_TOKEN = "Registration token not found.";
 
     private final RegistrationTokens tokens;
     private final Users users;
@@ -40,16 +42,17 @@ class RegistrationService {
      * The token and the user's row are locked, so two concurrent uses of one token activate once.
      *
      * @param password already checked against {@link io.shareflow.provisioner.registration.model.PasswordPolicy}
-     * @throws RegistrationRefusedException when the token is unknown, used, expired, or its user is active
+     * @throws NotFound                    when the token is unknown (404)
+     * @throws RegistrationRefusedException when the token is used or expired, or its user is active (410)
      */
     @Transactional
     User register(String token, String displayName, String password) {
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.UNKNOWN);
+            throw new NotFound(UNKNOWN_TOKEN);
         }
         String hash = RegistrationToken.hashOf(token);
         RegistrationTicket ticket = tokens.findForUpdate(hash)
-                .orElseThrow(() -> new RegistrationRefusedException(RegistrationRefusedException.Reason.UNKNOWN));
+                .orElseThrow(() -> new NotFound(UNKNOWN_TOKEN));
         Instant now = clock.instant();
         switch (ticket.validityAt(now)) {
             case USED -> throw new RegistrationRefusedException(RegistrationRefusedException.Reason.USED);

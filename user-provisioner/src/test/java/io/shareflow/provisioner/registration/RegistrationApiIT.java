@@ -13,7 +13,7 @@ import io.shareflow.provisioner.support.Http;
 import io.shareflow.provisioner.support.IntegrationTestSupport;
 import io.shareflow.provisioner.support.ShareRequests;
 import io.shareflow.provisioner.user.Users;
-import io.shareflow.provisioner.user.model.EmailAddress;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.provisioner.user.model.User;
 import io.shareflow.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;

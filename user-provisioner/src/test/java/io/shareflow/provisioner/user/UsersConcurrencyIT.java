@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.shareflow.provisioner.support.IntegrationTestSupport;
 import io.shareflow.provisioner.support.ShareRequests;
-import io.shareflow.provisioner.user.model.EmailAddress;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.provisioner.user.model.User;
 import org.junit.jupiter.api.Test;
 
