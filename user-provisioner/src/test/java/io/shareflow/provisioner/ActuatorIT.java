@@ -2,15 +2,15 @@ package io.shareflow.provisioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shareflow.provisioner.support.Http;
 import io.shareflow.provisioner.support.IntegrationTestSupport;
+import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 
 class ActuatorIT extends IntegrationTestSupport {
 
     @Test
     void healthCoversDatabaseAndKafkaWithoutAToken() {
-        Http.Response health = http.get("/actuator/health", null);
+        Response health = http.get("/actuator/health", null);
 
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");
@@ -20,7 +20,7 @@ class ActuatorIT extends IntegrationTestSupport {
 
     @Test
     void prometheusMetricsAreExposed() {
-        Http.Response metrics = http.send("GET", "/actuator/prometheus", null, null);
+        Response metrics = http.get("/actuator/prometheus", null);
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");

@@ -1,38 +1,17 @@
 package io.shareflow.provisioner;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.shareflow.testsupport.ServiceArchitecture;
 
-import org.springframework.stereotype.Repository;
-
+@AnalyzeClasses(packages = ArchitectureTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.shareflow.provisioner");
-
-    @Test
-    void domainModelUsesNoFrameworkKafkaOrAvroTypes() {
-        classes().that().resideInAPackage("io.shareflow.provisioner..model..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.shareflow.provisioner..model..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void sqlLivesOnlyInRepositories() {
-        noClasses().that().areNotAnnotatedWith(Repository.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void featuresDoNotDependOnEachOtherInCycles() {
-        slices().matching("io.shareflow.provisioner.(*)..").should().beFreeOfCycles().check(CLASSES);
-    }
+    static final String BASE = "io.shareflow.provisioner";
+    @ArchTest static final ArchRule domainIsPlainJava = ServiceArchitecture.domainIsPlainJava(BASE);
+    @ArchTest static final ArchRule sqlOnlyInRepositories = ServiceArchitecture.sqlOnlyInRepositories();
+    @ArchTest static final ArchRule repositoriesArePlural = ServiceArchitecture.repositoriesArePlural();
+    @ArchTest static final ArchRule avroOnlyAtTheEdge = ServiceArchitecture.avroOnlyAtTheEdge();
+    @ArchTest static final ArchRule featuresHaveNoCycles = ServiceArchitecture.featuresHaveNoCycles(BASE);
 }

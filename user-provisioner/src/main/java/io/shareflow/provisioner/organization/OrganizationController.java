@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 
+import io.shareflow.domain.NotFound;
 import io.shareflow.support.security.CurrentUser;
-import io.shareflow.support.web.ApiException;
 import io.shareflow.support.web.DataEnvelope;
 import jakarta.validation.Valid;
 
@@ -44,6 +44,6 @@ class OrganizationController {
         return organizations.findById(id)
                 .filter(organization -> caller.hasAnyRole("admin") || organization.id().equals(caller.organizationId()))
                 .map(organization -> DataEnvelope.of(OrganizationResponse.of(organization)))
-                .orElseThrow(() -> ApiException.notFound("Organisation not found."));
+                .orElseThrow(() -> new NotFound("Organisation not found."));
     }
 }

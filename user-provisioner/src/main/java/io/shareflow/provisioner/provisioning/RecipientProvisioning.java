@@ -11,7 +11,7 @@ import io.shareflow.provisioner.provisioning.model.RecipientRequest;
 import io.shareflow.provisioner.provisioning.model.RecipientResult;
 import io.shareflow.provisioner.provisioning.model.RecipientResult.Outcome;
 import io.shareflow.provisioner.registration.RegistrationTokenIssuer;
-import io.shareflow.provisioner.user.UserDirectory;
+import io.shareflow.provisioner.user.UserEventPublisher;
 import io.shareflow.provisioner.user.Users;
 import io.shareflow.provisioner.user.model.User;
 import org.slf4j.Logger;
@@ -36,19 +36,19 @@ class RecipientProvisioning {
     private final Users users;
     private final Organizations organizations;
     private final RegistrationTokenIssuer registrationTokens;
-    private final UserDirectory directory;
-    private final ProvisioningResults results;
+    private final UserEventPublisher userEvents;
+    private final ProvisioningResultPublisher resultPublisher;
     private final Clock clock;
 
     RecipientProvisioning(ProcessedEvents processedEvents, Users users, Organizations organizations,
-                          RegistrationTokenIssuer registrationTokens, UserDirectory directory,
-                          ProvisioningResults results, Clock clock) {
+                          RegistrationTokenIssuer registrationTokens, UserEventPublisher userEvents,
+                          ProvisioningResultPublisher resultPublisher, Clock clock) {
         this.processedEvents = processedEvents;
         this.users = users;
         this.organizations = organizations;
         this.registrationTokens = registrationTokens;
-        this.directory = directory;
-        this.results = results;
+        this.userEvents = userEvents;
+        this.resultPublisher = resultPublisher;
         this.clock = clock;
     }
 
@@ -59,7 +59,7 @@ class RecipientProvisioning {
             return;
         }
         RecipientResult result = provision(request);
-        results.publish(result);
+        resultPublisher.publish(result);
         log.info("Share {}: recipient {}", request.shareId(), describe(result));
     }
 
@@ -69,7 +69,7 @@ class RecipientProvisioning {
             User user = User.invited(request.organizationId(), create.email(), clock.instant());
             if (users.insertIfEmailFree(user)) {
                 registrationTokens.issueFor(user);
-                directory.upserted(user);
+                userEvents.upserted(user);
                 return provisioned(request, user, Outcome.USER_CREATED);
             }
             // Another share created this address a moment ago (its transaction has committed,

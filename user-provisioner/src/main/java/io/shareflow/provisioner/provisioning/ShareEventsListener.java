@@ -2,10 +2,11 @@ package io.shareflow.provisioner.provisioning;
 
 import io.shareflow.events.ShareRequested;
 import io.shareflow.provisioner.provisioning.model.RecipientRequest;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
  * container's error handler (retries, then the dead-letter topic).
  */
 @Component
+@KafkaListener(id = "user-provisioner-share-events", idIsGroup = false, topics = "${shareflow.topics.share-events}")
 class ShareEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareEventsListener.class);
 
     private final RecipientProvisioning provisioning;
 
@@ -23,13 +27,16 @@ class ShareEventsListener {
         this.provisioning = provisioning;
     }
 
-    @KafkaListener(id = "share-events", idIsGroup = false, topics = "${shareflow.topics.share-events:share.events.v1}")
-    void on(ConsumerRecord<String, SpecificRecord> record) {
-        if (record.value() instanceof ShareRequested event) {
-            try (MDC.MDCCloseable shareId = MDC.putCloseable("shareId", event.getShareId().toString())) {
-                provisioning.handle(new RecipientRequest(event.getEventId(), event.getShareId(),
-                        event.getOrganizationId(), event.getRecipientEmail()));
-            }
+    @KafkaHandler
+    void shareRequested(ShareRequested event) {
+        try (var mdc = MDC.putCloseable("shareId", event.getShareId().toString())) {
+            provisioning.handle(new RecipientRequest(event.getEventId(), event.getShareId(),
+                    event.getOrganizationId(), event.getRecipientEmail()));
         }
+    }
+
+    @KafkaHandler(isDefault = true)
+    void other(Object event) {
+        log.debug("Ignoring {}: not this service's business", event.getClass().getSimpleName());
     }
 }

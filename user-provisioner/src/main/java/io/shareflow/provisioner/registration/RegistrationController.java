@@ -1,7 +1,6 @@
 package io.shareflow.provisioner.registration;
 
 import io.shareflow.provisioner.user.UserResponse;
-import io.shareflow.support.web.ApiException;
 import io.shareflow.support.web.DataEnvelope;
 import jakarta.validation.Valid;
 
@@ -25,13 +24,7 @@ class RegistrationController {
 
     @PostMapping("/v1/registrations/{token}")
     DataEnvelope<UserResponse> register(@PathVariable String token, @Valid @RequestBody RegistrationRequest request) {
-        try {
-            return DataEnvelope.of(UserResponse.of(
-                    registrations.register(token, request.displayName().strip(), request.password())));
-        } catch (RegistrationRefusedException e) {
-            throw e.reason() == RegistrationRefusedException.Reason.UNKNOWN
-                    ? ApiException.notFound(e.getMessage())
-                    : ApiException.gone(e.getMessage());
-        }
+        return DataEnvelope.of(UserResponse.of(
+                registrations.register(token, request.displayName().strip(), request.password())));
     }
 }

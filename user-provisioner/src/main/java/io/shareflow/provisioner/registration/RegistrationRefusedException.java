@@ -1,10 +1,12 @@
 package io.shareflow.provisioner.registration;
 
-/** A registration token that cannot be used; the message is safe to show. */
-final class RegistrationRefusedException extends RuntimeException {
+/**
+ * A registration token that exists but can no longer be used (HTTP 410, {@code ProvisionerExceptionHandler});
+ * the message is safe to show. An unknown token is a {@link io.shareflow.domain.NotFound}.
+ */
+public final class RegistrationRefusedException extends RuntimeException {
 
     enum Reason {
-        UNKNOWN("Registration token not found."),
         USED("This registration link has already been used."),
         EXPIRED("This registration link has expired."),
         ALREADY_REGISTERED("This user has already registered.");
@@ -16,14 +18,7 @@ final class RegistrationRefusedException extends RuntimeException {
         }
     }
 
-    private final Reason reason;
-
     RegistrationRefusedException(Reason reason) {
         super(reason.message, null, false, false);
-        this.reason = reason;
-    }
-
-    Reason reason() {
-        return reason;
     }
 }

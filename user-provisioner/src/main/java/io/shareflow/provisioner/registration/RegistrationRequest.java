@@ -1,13 +1,11 @@
 package io.shareflow.provisioner.registration;
 
+import io.shareflow.support.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /** The name and password a new user chooses. {@code toString} hides the password. */
 record RegistrationRequest(
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-        String displayName,
+        @NotBlank @PlainText(max = 200) String displayName,
         @AcceptablePassword String password) {
 
     @Override

@@ -3,9 +3,10 @@ package io.shareflow.provisioner.registration;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.shareflow.domain.NotFound;
 import io.shareflow.provisioner.registration.model.RegistrationTicket;
 import io.shareflow.provisioner.registration.model.RegistrationToken;
-import io.shareflow.provisioner.user.UserDirectory;
+import io.shareflow.provisioner.user.UserEventPublisher;
 import io.shareflow.provisioner.user.Users;
 import io.shareflow.provisioner.user.model.User;
 
@@ -19,18 +20,19 @@ class RegistrationService {
 
     /** The longest token looked up; anything longer cannot be one of ours. */
     private static final int MAX_TOKEN_LENGTH = 128;
+    private static final String UNKNOWN_TOKEN = "Registration token not found.";
 
     private final RegistrationTokens tokens;
     private final Users users;
-    private final UserDirectory directory;
+    private final UserEventPublisher userEvents;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    RegistrationService(RegistrationTokens tokens, Users users, UserDirectory directory, PasswordEncoder passwords,
+    RegistrationService(RegistrationTokens tokens, Users users, UserEventPublisher userEvents, PasswordEncoder passwords,
                         Clock clock) {
         this.tokens = tokens;
         this.users = users;
-        this.directory = directory;
+        this.userEvents = userEvents;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -40,16 +42,17 @@ class RegistrationService {
      * The token and the user's row are locked, so two concurrent uses of one token activate once.
      *
      * @param password already checked against {@link io.shareflow.provisioner.registration.model.PasswordPolicy}
-     * @throws RegistrationRefusedException when the token is unknown, used, expired, or its user is active
+     * @throws NotFound                    when the token is unknown (404)
+     * @throws RegistrationRefusedException when the token is used or expired, or its user is active (410)
      */
     @Transactional
     User register(String token, String displayName, String password) {
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.UNKNOWN);
+            throw new NotFound(UNKNOWN_TOKEN);
         }
         String hash = RegistrationToken.hashOf(token);
         RegistrationTicket ticket = tokens.findForUpdate(hash)
-                .orElseThrow(() -> new RegistrationRefusedException(RegistrationRefusedException.Reason.UNKNOWN));
+                .orElseThrow(() -> new NotFound(UNKNOWN_TOKEN));
         Instant now = clock.instant();
         switch (ticket.validityAt(now)) {
             case USED -> throw new RegistrationRefusedException(RegistrationRefusedException.Reason.USED);
@@ -65,7 +68,7 @@ class RegistrationService {
         User activated = user.activate(displayName, now);
         users.saveActivated(activated, passwords.encode(password));
         tokens.markUsed(hash, now);
-        directory.activated(activated);
+        userEvents.activated(activated);
         return activated;
     }
 }

@@ -2,14 +2,13 @@ package io.shareflow.provisioner.user;
 
 import java.util.UUID;
 
+import io.shareflow.support.validation.PlainText;
+import io.shareflow.support.validation.ValidEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 record CreateUserRequest(
         @NotBlank @ValidEmail String email,
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-        String displayName,
+        @NotBlank @PlainText(max = 200) String displayName,
         @NotNull UUID organizationId) {
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.provisioner.user.model.EmailAddress;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.provisioner.user.model.User;
 import io.shareflow.provisioner.user.model.UserStatus;
 

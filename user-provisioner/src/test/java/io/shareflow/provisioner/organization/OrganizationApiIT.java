@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.provisioner.support.Http;
 import io.shareflow.provisioner.support.IntegrationTestSupport;
+import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 
 class OrganizationApiIT extends IntegrationTestSupport {
 
     @Test
     void adminCreatesAnOrganisation() {
-        Http.Response response = http.post("/v1/organizations", adminToken(), Map.of("name", "  Acme Aviation "));
+        Response response = http.post("/v1/organizations", adminToken(), Map.of("name", "  Acme Aviation "));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         String id = response.data().path("id").asString();
@@ -24,12 +24,12 @@ class OrganizationApiIT extends IntegrationTestSupport {
 
     @Test
     void onlyAdminMayCreate() {
-        Http.Response anonymous = http.post("/v1/organizations", null, Map.of("name", "Nope"));
+        Response anonymous = http.post("/v1/organizations", null, Map.of("name", "Nope"));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.error().path("errorCode").asString()).isEqualTo("Unauthorized");
         assertThat(anonymous.error().path("extension").isObject()).isTrue();
 
-        Http.Response producerAdmin = http.post("/v1/organizations", token(UUID.randomUUID(), "producer-admin"),
+        Response producerAdmin = http.post("/v1/organizations", token(UUID.randomUUID(), "producer-admin"),
                 Map.of("name", "Nope"));
         assertThat(producerAdmin.status()).isEqualTo(403);
         assertThat(producerAdmin.error().path("errorCode").asString()).isEqualTo("NoPermission");
@@ -38,7 +38,7 @@ class OrganizationApiIT extends IntegrationTestSupport {
     @Test
     void blankOrOverlongNameIsABadRequestNamingTheField() {
         for (String name : new String[] {"   ", "x".repeat(201)}) {
-            Http.Response response = http.post("/v1/organizations", adminToken(), Map.of("name", name));
+            Response response = http.post("/v1/organizations", adminToken(), Map.of("name", name));
             assertThat(response.status()).as(response.toString()).isEqualTo(400);
             assertThat(response.error().path("errorCode").asString()).isEqualTo("BadRequest");
             assertThat(response.error().path("extension").path("field").asString()).isEqualTo("name");

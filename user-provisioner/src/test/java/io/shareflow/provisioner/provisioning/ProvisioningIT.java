@@ -12,11 +12,11 @@ import io.shareflow.events.RecipientRejected;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.events.ShareRevoked;
 import io.shareflow.events.UserUpserted;
-import io.shareflow.provisioner.support.Http;
 import io.shareflow.provisioner.support.IntegrationTestSupport;
-import io.shareflow.provisioner.support.ShareRequests;
 import io.shareflow.schemas.CloudEventHeaders;
 import io.shareflow.schemas.Topics;
+import io.shareflow.testsupport.EventFixtures;
+import io.shareflow.testsupport.HttpTestClient.Response;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +34,8 @@ class ProvisioningIT extends IntegrationTestSupport {
 
     @Test
     void unknownRecipientGetsADeactivatedAccountInTheSharersOrganisation() {
-        String email = ShareRequests.newEmail("New.Recipient");
-        ShareRequested share = ShareRequests.aShareRequest(organization, email);
+        String email = EventFixtures.newEmail("New.Recipient");
+        ShareRequested share = EventFixtures.shareRequested(organization, email);
         publish(share);
 
         RecipientProvisioned result = (RecipientProvisioned) awaitResult(share);
@@ -59,9 +59,9 @@ class ProvisioningIT extends IntegrationTestSupport {
 
     @Test
     void existingUserOfTheSameOrganisationIsReused() {
-        String email = ShareRequests.newEmail("colleague");
+        String email = EventFixtures.newEmail("colleague");
         UUID userId = createUser(organization, email);
-        ShareRequested share = ShareRequests.aShareRequest(organization, email.toUpperCase());
+        ShareRequested share = EventFixtures.shareRequested(organization, email.toUpperCase());
         publish(share);
 
         RecipientProvisioned result = (RecipientProvisioned) awaitResult(share);
@@ -71,9 +71,9 @@ class ProvisioningIT extends IntegrationTestSupport {
 
     @Test
     void userOfAnotherOrganisationIsRejected() {
-        String email = ShareRequests.newEmail("competitor");
+        String email = EventFixtures.newEmail("competitor");
         createUser(createOrganization("Competitor"), email);
-        ShareRequested share = ShareRequests.aShareRequest(organization, email);
+        ShareRequested share = EventFixtures.shareRequested(organization, email);
         publish(share);
 
         RecipientRejected result = (RecipientRejected) awaitResult(share);
@@ -84,8 +84,8 @@ class ProvisioningIT extends IntegrationTestSupport {
 
     @Test
     void invalidAddressOrUnknownOrganisationIsRejectedNotDeadLettered() {
-        ShareRequested invalid = ShareRequests.aShareRequest(organization, "no-at-sign");
-        ShareRequested unknownOrg = ShareRequests.aShareRequest(UUID.randomUUID(), ShareRequests.newEmail("orphan"));
+        ShareRequested invalid = EventFixtures.shareRequested(organization, "no-at-sign");
+        ShareRequested unknownOrg = EventFixtures.shareRequested(UUID.randomUUID(), EventFixtures.newEmail("orphan"));
         publish(invalid);
         publish(unknownOrg);
 
@@ -96,13 +96,13 @@ class ProvisioningIT extends IntegrationTestSupport {
 
     @Test
     void aRedeliveredEventCreatesOneUserAndOneResult() {
-        String email = ShareRequests.newEmail("twice");
-        ShareRequested share = ShareRequests.aShareRequest(organization, email);
+        String email = EventFixtures.newEmail("twice");
+        ShareRequested share = EventFixtures.shareRequested(organization, email);
         publish(share);
         publish(share);
         // A later, different event for the same share (same key, same partition): once its result is
         // there, both copies of the first event have been handled.
-        ShareRequested marker = ShareRequests.anotherEventFor(share, ShareRequests.newEmail("marker"));
+        ShareRequested marker = EventFixtures.anotherEventFor(share, EventFixtures.newEmail("marker"));
         publish(marker);
 
         List<SpecificRecord> results = KAFKA_CLIENT.eventsUntil(Topics.SHARE_PROVISIONING,
@@ -113,9 +113,9 @@ class ProvisioningIT extends IntegrationTestSupport {
 
     @Test
     void concurrentSharesToTheSameNewAddressCreateOneUser() {
-        String email = ShareRequests.newEmail("popular");
+        String email = EventFixtures.newEmail("popular");
         List<ShareRequested> shares = IntStream.range(0, 6)
-                .mapToObj(i -> ShareRequests.aShareRequest(organization, i % 2 == 0 ? email : email.toUpperCase()))
+                .mapToObj(i -> EventFixtures.shareRequested(organization, i % 2 == 0 ? email : email.toUpperCase()))
                 .toList();
         shares.forEach(this::publish);
 
@@ -128,14 +128,13 @@ class ProvisioningIT extends IntegrationTestSupport {
     @Test
     void poisonRecordGoesToTheDeadLetterTopicAndLaterRecordsAreProcessed() {
         String poisonKey = "poison-" + UUID.randomUUID();
-        KAFKA_CLIENT.sendRaw(Topics.SHARE_EVENTS, poisonKey, "definitely not avro".getBytes(StandardCharsets.UTF_8));
+        KAFKA_CLIENT.sendRaw(Topics.SHARE_EVENTS, null, poisonKey, "definitely not avro".getBytes(StandardCharsets.UTF_8));
         // Other event types on the topic are not this service's business: neither processed nor dead-lettered.
-        String revokedKey = UUID.randomUUID().toString();
-        KAFKA_CLIENT.send(Topics.SHARE_EVENTS, revokedKey, ShareRevoked.newBuilder()
-                .setEventId(UUID.randomUUID()).setOccurredAt(java.time.Instant.now())
-                .setShareId(UUID.fromString(revokedKey)).setOrganizationId(organization)
-                .setRevokedBy(UUID.randomUUID()).build());
-        ShareRequested later = ShareRequests.aShareRequest(organization, ShareRequests.newEmail("after.poison"));
+        ShareRevoked revoked = EventFixtures.revocationOf(EventFixtures.shareRequested(organization,
+                EventFixtures.newEmail("revoked")));
+        String revokedKey = revoked.getShareId().toString();
+        KAFKA_CLIENT.send(Topics.SHARE_EVENTS, revokedKey, revoked);
+        ShareRequested later = EventFixtures.shareRequested(organization, EventFixtures.newEmail("after.poison"));
         publish(later);
 
         assertThat(awaitResult(later)).isInstanceOf(RecipientProvisioned.class);
@@ -170,7 +169,7 @@ class ProvisioningIT extends IntegrationTestSupport {
     }
 
     private List<JsonNode> findUsers(String email) {
-        Http.Response response = http.get("/v1/users?email=" + email, adminToken());
+        Response response = http.get("/v1/users?email=" + email, adminToken());
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         List<JsonNode> users = new java.util.ArrayList<>();
         response.json().path("data").forEach(users::add);

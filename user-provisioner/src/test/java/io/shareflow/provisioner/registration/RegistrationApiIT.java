@@ -2,6 +2,7 @@ package io.shareflow.provisioner.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,13 +10,13 @@ import java.util.UUID;
 import io.shareflow.events.UserActivated;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.provisioner.registration.model.RegistrationToken;
-import io.shareflow.provisioner.support.Http;
 import io.shareflow.provisioner.support.IntegrationTestSupport;
-import io.shareflow.provisioner.support.ShareRequests;
 import io.shareflow.provisioner.user.Users;
-import io.shareflow.provisioner.user.model.EmailAddress;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.provisioner.user.model.User;
 import io.shareflow.schemas.Topics;
+import io.shareflow.testsupport.EventFixtures;
+import io.shareflow.testsupport.HttpTestClient.Response;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class RegistrationApiIT extends IntegrationTestSupport {
     private TransactionTemplate transactions;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private Clock clock;
 
     private UUID organization;
     private User invited;
@@ -41,7 +44,7 @@ class RegistrationApiIT extends IntegrationTestSupport {
     @BeforeEach
     void invitedUser() {
         organization = createOrganization("Registrations " + UUID.randomUUID());
-        invited = User.invited(organization, EmailAddress.of(ShareRequests.newEmail("invitee")), java.time.Instant.now());
+        invited = User.invited(organization, EmailAddress.of(EventFixtures.newEmail("invitee")), clock.instant());
         transactions.executeWithoutResult(tx -> assertThat(users.insertIfEmailFree(invited)).isTrue());
     }
 
@@ -49,7 +52,7 @@ class RegistrationApiIT extends IntegrationTestSupport {
     void theTokenActivatesTheUserOnceWithoutABearer() {
         String token = issueToken();
 
-        Http.Response response = http.post("/v1/registrations/" + token, null,
+        Response response = http.post("/v1/registrations/" + token, null,
                 Map.of("displayName", " Ivy Invitee ", "password", "correct horse"));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
@@ -72,7 +75,7 @@ class RegistrationApiIT extends IntegrationTestSupport {
                 .stream().reduce((a, b) -> b).orElseThrow();
         assertThat(((UserUpserted) last).getDisplayName()).isEqualTo("Ivy Invitee");
 
-        Http.Response reuse = http.post("/v1/registrations/" + token, null,
+        Response reuse = http.post("/v1/registrations/" + token, null,
                 Map.of("displayName", "Mallory", "password", "another password"));
         assertThat(reuse.status()).isEqualTo(410);
         assertThat(reuse.error().path("errorCode").asString()).isEqualTo("Gone");
@@ -91,7 +94,7 @@ class RegistrationApiIT extends IntegrationTestSupport {
 
     @Test
     void unknownTokenIsNotFoundAndExpiredTokenIsGone() {
-        Http.Response unknown = http.post("/v1/registrations/" + "x".repeat(43), null,
+        Response unknown = http.post("/v1/registrations/" + "x".repeat(43), null,
                 Map.of("displayName", "Ivy", "password", "12345678"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.error().path("errorCode").asString()).isEqualTo("NotFound");
@@ -99,7 +102,7 @@ class RegistrationApiIT extends IntegrationTestSupport {
         String token = issueToken();
         jdbc.sql("update registration_token set expires_at = now() - interval '1 minute' where token_hash = :hash")
                 .param("hash", RegistrationToken.hashOf(token)).update();
-        Http.Response expired = http.post("/v1/registrations/" + token, null,
+        Response expired = http.post("/v1/registrations/" + token, null,
                 Map.of("displayName", "Ivy", "password", "12345678"));
         assertThat(expired.status()).isEqualTo(410);
         assertThat(users.findById(invited.id()).orElseThrow().isActive()).isFalse();
@@ -109,12 +112,12 @@ class RegistrationApiIT extends IntegrationTestSupport {
     void weakPasswordOrMissingNameIsABadRequestAndKeepsTheToken() {
         String token = issueToken();
 
-        Http.Response shortPassword = http.post("/v1/registrations/" + token, null,
+        Response shortPassword = http.post("/v1/registrations/" + token, null,
                 Map.of("displayName", "Ivy", "password", "1234567"));
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.error().path("extension").path("field").asString()).isEqualTo("password");
 
-        Http.Response noName = http.post("/v1/registrations/" + token, null, Map.of("password", "12345678"));
+        Response noName = http.post("/v1/registrations/" + token, null, Map.of("password", "12345678"));
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.error().path("extension").path("field").asString()).isEqualTo("displayName");
 

@@ -10,6 +10,8 @@ import io.shareflow.embedded.PostgresServer;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.schemas.Topics;
 import io.shareflow.support.security.JwtTokens;
+import io.shareflow.testsupport.HttpTestClient;
+import io.shareflow.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +39,7 @@ public abstract class IntegrationTestSupport {
 
     static {
         // share-api owns share.events.v1; here it must exist before the listener subscribes.
-        KAFKA_CLIENT.createTopic(Topics.SHARE_EVENTS, 3);
+        KAFKA_CLIENT.createTopics(3, Topics.SHARE_EVENTS);
     }
 
     @DynamicPropertySource
@@ -54,11 +56,11 @@ public abstract class IntegrationTestSupport {
     @LocalServerPort
     private int port;
 
-    protected Http http;
+    protected HttpTestClient http;
 
     @BeforeEach
     void httpClient() {
-        http = new Http(port);
+        http = new HttpTestClient(port);
     }
 
     /** A platform operator ({@code admin}) of some organisation. */
@@ -73,13 +75,13 @@ public abstract class IntegrationTestSupport {
     }
 
     protected UUID createOrganization(String name) {
-        Http.Response response = http.post("/v1/organizations", adminToken(), Map.of("name", name));
+        HttpTestClient.Response response = http.post("/v1/organizations", adminToken(), Map.of("name", name));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return UUID.fromString(response.data().path("id").asString());
     }
 
     protected UUID createUser(UUID organizationId, String email) {
-        Http.Response response = http.post("/v1/users", adminToken(),
+        HttpTestClient.Response response = http.post("/v1/users", adminToken(),
                 Map.of("email", email, "displayName", "User " + email, "organizationId", organizationId.toString()));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return UUID.fromString(response.data().path("id").asString());

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.shareflow.events.UserUpserted;
-import io.shareflow.provisioner.support.Http;
 import io.shareflow.provisioner.support.IntegrationTestSupport;
-import io.shareflow.provisioner.support.ShareRequests;
 import io.shareflow.schemas.Topics;
 import io.shareflow.support.security.JwtTokens;
+import io.shareflow.testsupport.EventFixtures;
+import io.shareflow.testsupport.HttpTestClient.Response;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class UserApiIT extends IntegrationTestSupport {
 
     @Test
     void adminCreatesAnActiveUserAndPublishesIt() {
-        String email = ShareRequests.newEmail("Ann");
-        Http.Response response = http.post("/v1/users", adminToken(), body(email, "Ann Admin", organization));
+        String email = EventFixtures.newEmail("Ann");
+        Response response = http.post("/v1/users", adminToken(), body(email, "Ann Admin", organization));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         JsonNode user = response.data();
@@ -53,21 +53,21 @@ class UserApiIT extends IntegrationTestSupport {
     void producerAdminCreatesUsersInItsOwnOrganisationOnly() {
         String producerAdmin = token(organization, "producer-admin");
 
-        assertThat(http.post("/v1/users", producerAdmin, body(ShareRequests.newEmail("own"), "Own", organization))
+        assertThat(http.post("/v1/users", producerAdmin, body(EventFixtures.newEmail("own"), "Own", organization))
                 .status()).isEqualTo(201);
 
         UUID other = createOrganization("Other");
-        Http.Response foreign = http.post("/v1/users", producerAdmin, body(ShareRequests.newEmail("x"), "X", other));
+        Response foreign = http.post("/v1/users", producerAdmin, body(EventFixtures.newEmail("x"), "X", other));
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.error().path("errorCode").asString()).isEqualTo("NoPermission");
     }
 
     @Test
     void otherRolesAndAnonymousCallersCannotCreate() {
-        Map<String, Object> body = body(ShareRequests.newEmail("y"), "Y", organization);
+        Map<String, Object> body = body(EventFixtures.newEmail("y"), "Y", organization);
         assertThat(http.post("/v1/users", token(organization, "producer-user", "sales-agent"), body).status())
                 .isEqualTo(403);
-        Http.Response anonymous = http.post("/v1/users", null, body);
+        Response anonymous = http.post("/v1/users", null, body);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.error().path("errorCode").asString()).isEqualTo("Unauthorized");
     }
@@ -82,7 +82,7 @@ class UserApiIT extends IntegrationTestSupport {
         String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".";
         for (String token : new String[] {expired, wrongKey, unsigned, "garbage"}) {
-            Http.Response response = http.get("/v1/users", token);
+            Response response = http.get("/v1/users", token);
             assertThat(response.status()).as(token).isEqualTo(401);
             assertThat(response.error().path("errorCode").asString()).isEqualTo("Unauthorized");
         }
@@ -94,16 +94,16 @@ class UserApiIT extends IntegrationTestSupport {
         assertBadRequest(http.post("/v1/users", admin, body("not-an-address", "N", organization)), "email");
         assertBadRequest(http.post("/v1/users", admin, body("a b@example.com", "N", organization)), "email");
         assertBadRequest(http.post("/v1/users", admin, body("a".repeat(250) + "@example.com", "N", organization)), "email");
-        assertBadRequest(http.post("/v1/users", admin, body(ShareRequests.newEmail("n"), "", organization)), "displayName");
-        assertBadRequest(http.post("/v1/users", admin, body(ShareRequests.newEmail("n"), "x".repeat(201), organization)),
+        assertBadRequest(http.post("/v1/users", admin, body(EventFixtures.newEmail("n"), "", organization)), "displayName");
+        assertBadRequest(http.post("/v1/users", admin, body(EventFixtures.newEmail("n"), "x".repeat(201), organization)),
                 "displayName");
         assertBadRequest(http.post("/v1/users", admin,
-                Map.of("email", ShareRequests.newEmail("n"), "displayName", "N")), "organizationId");
+                Map.of("email", EventFixtures.newEmail("n"), "displayName", "N")), "organizationId");
         assertBadRequest(http.post("/v1/users", admin,
-                Map.of("email", ShareRequests.newEmail("n"), "displayName", "N", "organizationId", "not-a-uuid")),
+                Map.of("email", EventFixtures.newEmail("n"), "displayName", "N", "organizationId", "not-a-uuid")),
                 "organizationId");
 
-        Http.Response malformed = http.post("/v1/users", admin, "{\"email\": ");
+        Response malformed = http.post("/v1/users", admin, "{\"email\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.error().path("errorCode").asString()).isEqualTo("BadRequest");
         assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("jackson");
@@ -112,7 +112,7 @@ class UserApiIT extends IntegrationTestSupport {
     @Test
     void unknownOrganisationIsUnprocessable() {
         UUID unknown = UUID.randomUUID();
-        Http.Response response = http.post("/v1/users", adminToken(), body(ShareRequests.newEmail("u"), "U", unknown));
+        Response response = http.post("/v1/users", adminToken(), body(EventFixtures.newEmail("u"), "U", unknown));
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.error().path("errorCode").asString()).isEqualTo("UnprocessableEntity");
         assertThat(response.error().path("extension").path("organizationId").asString()).isEqualTo(unknown.toString());
@@ -120,10 +120,10 @@ class UserApiIT extends IntegrationTestSupport {
 
     @Test
     void emailIsUniqueIgnoringCase() {
-        String email = ShareRequests.newEmail("dup");
+        String email = EventFixtures.newEmail("dup");
         createUser(organization, email);
 
-        Http.Response duplicate = http.post("/v1/users", adminToken(), body(email.toUpperCase(), "Dup", organization));
+        Response duplicate = http.post("/v1/users", adminToken(), body(email.toUpperCase(), "Dup", organization));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.error().path("errorCode").asString()).isEqualTo("Conflict");
         assertThat(duplicate.error().path("extension").path("field").asString()).isEqualTo("email");
@@ -134,13 +134,13 @@ class UserApiIT extends IntegrationTestSupport {
 
     @Test
     void usersAreVisibleInTheirOrganisationAndToAdmin() {
-        UUID id = createUser(organization, ShareRequests.newEmail("seen"));
+        UUID id = createUser(organization, EventFixtures.newEmail("seen"));
         UUID other = createOrganization("Other org");
 
         assertThat(http.get("/v1/users/" + id, token(organization, "producer-user")).data().path("id").asString())
                 .isEqualTo(id.toString());
         assertThat(http.get("/v1/users/" + id, adminToken()).status()).isEqualTo(200);
-        Http.Response foreign = http.get("/v1/users/" + id, token(other, "producer-admin"));
+        Response foreign = http.get("/v1/users/" + id, token(other, "producer-admin"));
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.error().path("errorCode").asString()).isEqualTo("NotFound");
         assertThat(http.get("/v1/users/" + UUID.randomUUID(), adminToken()).status()).isEqualTo(404);
@@ -150,11 +150,11 @@ class UserApiIT extends IntegrationTestSupport {
 
     @Test
     void findByEmailIsExactIgnoringCaseWithinTheCallersOrganisation() {
-        String email = ShareRequests.newEmail("Find.Me");
+        String email = EventFixtures.newEmail("Find.Me");
         UUID id = createUser(organization, email);
-        createUser(organization, ShareRequests.newEmail("find.me.not"));
+        createUser(organization, EventFixtures.newEmail("find.me.not"));
 
-        Http.Response own = http.get("/v1/users?email=" + email.toUpperCase(), token(organization, "producer-user"));
+        Response own = http.get("/v1/users?email=" + email.toUpperCase(), token(organization, "producer-user"));
         assertThat(own.status()).as(own.toString()).isEqualTo(200);
         assertThat(own.json().path("data")).hasSize(1);
         assertThat(own.json().path("data").path(0).path("id").asString()).isEqualTo(id.toString());
@@ -162,24 +162,24 @@ class UserApiIT extends IntegrationTestSupport {
         assertThat(own.json().path("page").path("size").asInt()).isEqualTo(20);
         assertThat(own.json().path("page").path("totalElements").asLong()).isEqualTo(1);
 
-        Http.Response partial = http.get("/v1/users?email=" + email.substring(1), token(organization, "producer-user"));
+        Response partial = http.get("/v1/users?email=" + email.substring(1), token(organization, "producer-user"));
         assertThat(partial.json().path("data")).isEmpty();
 
         UUID other = createOrganization("Blind");
-        Http.Response foreign = http.get("/v1/users?email=" + email, token(other, "producer-admin"));
+        Response foreign = http.get("/v1/users?email=" + email, token(other, "producer-admin"));
         assertThat(foreign.json().path("data")).isEmpty();
         assertThat(foreign.json().path("page").path("totalElements").asLong()).isZero();
 
-        Http.Response admin = http.get("/v1/users?email=" + email, adminToken());
+        Response admin = http.get("/v1/users?email=" + email, adminToken());
         assertThat(admin.json().path("data")).hasSize(1);
     }
 
     @Test
     void listsTheOrganisationPageByPage() {
         for (int i = 0; i < 3; i++) {
-            createUser(organization, ShareRequests.newEmail("page" + i));
+            createUser(organization, EventFixtures.newEmail("page" + i));
         }
-        Http.Response second = http.get("/v1/users?page=1&size=2", token(organization, "viewer"));
+        Response second = http.get("/v1/users?page=1&size=2", token(organization, "viewer"));
         assertThat(second.json().path("data")).hasSize(1);
         assertThat(second.json().path("page").path("totalElements").asLong()).isEqualTo(3);
 
@@ -193,7 +193,7 @@ class UserApiIT extends IntegrationTestSupport {
         return Map.of("email", email, "displayName", displayName, "organizationId", organizationId.toString());
     }
 
-    private static void assertBadRequest(Http.Response response, String field) {
+    private static void assertBadRequest(Response response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.error().path("errorCode").asString()).isEqualTo("BadRequest");
         assertThat(response.error().path("extension").path("field").asString()).as(response.toString()).isEqualTo(field);

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.shareflow.provisioner.support.IntegrationTestSupport;
-import io.shareflow.provisioner.support.ShareRequests;
-import io.shareflow.provisioner.user.model.EmailAddress;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.provisioner.user.model.User;
+import io.shareflow.testsupport.EventFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +29,15 @@ class UsersConcurrencyIT extends IntegrationTestSupport {
     private TransactionTemplate transactions;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private Clock clock;
 
     @Test
     void theSecondInsertWaitsForTheFirstAndThenInsertsNothing() throws Exception {
         UUID organization = createOrganization("Race " + UUID.randomUUID());
-        String email = ShareRequests.newEmail("race");
-        User first = User.invited(organization, EmailAddress.of(email), Instant.now());
-        User second = User.invited(organization, EmailAddress.of(email.toUpperCase()), Instant.now());
+        String email = EventFixtures.newEmail("race");
+        User first = User.invited(organization, EmailAddress.of(email), clock.instant());
+        User second = User.invited(organization, EmailAddress.of(email.toUpperCase()), clock.instant());
         CountDownLatch firstInserted = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
 

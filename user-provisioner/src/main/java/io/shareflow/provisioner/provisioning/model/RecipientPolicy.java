@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.provisioner.user.model.EmailAddress;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.provisioner.user.model.User;
 
 /**

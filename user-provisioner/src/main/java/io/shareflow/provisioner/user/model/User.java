@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.shareflow.domain.EmailAddress;
+
 /**
  * A user account. Every user belongs to exactly one organisation for life.
  *

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.shareflow.provisioner.provisioning.model.RecipientPolicy.Decision;
-import io.shareflow.provisioner.user.model.EmailAddress;
+import io.shareflow.domain.EmailAddress;
 import io.shareflow.provisioner.user.model.User;
 import org.junit.jupiter.api.Test;
 

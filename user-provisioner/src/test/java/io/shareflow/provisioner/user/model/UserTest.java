@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.shareflow.domain.EmailAddress;
+
 import org.junit.jupiter.api.Test;
 
 class UserTest {

@@ -6,23 +6,23 @@ import java.util.UUID;
 import io.shareflow.events.RecipientProvisioned;
 import io.shareflow.events.RecipientRejected;
 import io.shareflow.outbox.OutboxWriter;
-import io.shareflow.provisioner.config.TopicSettings;
 import io.shareflow.provisioner.provisioning.model.RecipientResult;
+import io.shareflow.support.kafka.TopicNames;
 import org.apache.avro.specific.SpecificRecord;
 
 import org.springframework.stereotype.Component;
 
 /** Turns provisioning results into Avro events on the provisioning topic (key = shareId), via the outbox. */
 @Component
-class ProvisioningResults {
+class ProvisioningResultPublisher {
 
     private static final String AGGREGATE = "share";
 
     private final OutboxWriter outbox;
-    private final TopicSettings topics;
+    private final TopicNames topics;
     private final Clock clock;
 
-    ProvisioningResults(OutboxWriter outbox, TopicSettings topics, Clock clock) {
+    ProvisioningResultPublisher(OutboxWriter outbox, TopicNames topics, Clock clock) {
         this.outbox = outbox;
         this.topics = topics;
         this.clock = clock;

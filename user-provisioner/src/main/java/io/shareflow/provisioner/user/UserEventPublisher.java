@@ -1,13 +1,13 @@
 package io.shareflow.provisioner.user;
 
+import java.time.Clock;
+import java.util.UUID;
+
 import io.shareflow.events.UserActivated;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.outbox.OutboxWriter;
-import io.shareflow.provisioner.config.TopicSettings;
 import io.shareflow.provisioner.user.model.User;
-
-import java.time.Clock;
-import java.util.UUID;
+import io.shareflow.support.kafka.TopicNames;
 
 import org.springframework.stereotype.Component;
 
@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
  * whole state, so the compacted topic always keeps the latest state of every user.
  */
 @Component
-public class UserDirectory {
+public class UserEventPublisher {
 
     private static final String AGGREGATE = "user";
 
     private final OutboxWriter outbox;
-    private final TopicSettings topics;
+    private final TopicNames topics;
     private final Clock clock;
 
-    UserDirectory(OutboxWriter outbox, TopicSettings topics, Clock clock) {
+    UserEventPublisher(OutboxWriter outbox, TopicNames topics, Clock clock) {
         this.outbox = outbox;
         this.topics = topics;
         this.clock = clock;
