@@ -2,63 +2,88 @@ package io.shareflow.notifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
+import io.shareflow.support.security.JwtTokens;
+import io.shareflow.testsupport.HttpTestClient;
+import io.shareflow.testsupport.HttpTestClient.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-class ActuatorIT extends NotifierIntegrationTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+/** The notifier's only HTTP surface: the actuator endpoints, open without a token; anything else needs one. */
+class ActuatorIT extends NotifierIntegrationSupport {
 
     @LocalServerPort
     int port;
 
+    private HttpTestClient http;
+
+    @BeforeEach
+    void httpClient() {
+        http = new HttpTestClient(port);
+    }
+
     @Test
-    void healthCoversDatabaseMailAndKafka() throws Exception {
+    void healthCoversDatabaseMailAndKafka() {
         eventually().untilAsserted(() -> {
-            HttpResponse<String> health = get("/actuator/health");
-            assertThat(health.statusCode()).isEqualTo(200);
+            Response health = http.get("/actuator/health", null);
+            assertThat(health.status()).as(health.toString()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mail\"")
                     .contains("\"kafka\"");
         });
     }
 
     @Test
-    void kafkaHealthShowsTheCluster() throws Exception {
-        HttpResponse<String> health = get("/actuator/health/kafka");
+    void kafkaHealthShowsTheCluster() {
+        Response health = http.get("/actuator/health/kafka", null);
 
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"clusterId\"").contains("\"nodes\":1");
     }
 
     @Test
-    void mailHealthIsDownWhileSmtpIs() throws Exception {
+    void mailHealthIsDownWhileSmtpIs() {
         MAIL.stopSmtp();
 
-        HttpResponse<String> health = get("/actuator/health/mail");
+        Response health = http.get("/actuator/health/mail", null);
 
-        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.status()).as(health.toString()).isEqualTo(503);
         assertThat(health.body()).contains("\"status\":\"DOWN\"");
     }
 
     @Test
-    void exposesTheEmailCountersToPrometheus() throws Exception {
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+    void exposesTheEmailCountersToPrometheus() {
+        Response metrics = http.get("/actuator/prometheus", null);
 
-        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("shareflow_notifier_emails_sent_total")
                 .contains("shareflow_notifier_emails_failed_total")
                 .contains("shareflow_notifier_notifications_pending");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Test
+    void infoIsOpenToo() {
+        assertThat(http.get("/actuator/info", null).status()).isEqualTo(200);
+    }
+
+    /** service-support's default filter chain: every other path needs a valid token, before routing. */
+    @Test
+    void everythingElseNeedsAToken() {
+        for (String path : new String[] {"/v1/shares", "/actuator/env", "/actuator"}) {
+            Response anonymous = http.get(path, null);
+            assertThat(anonymous.status()).as(path + ": " + anonymous).isEqualTo(401);
+            assertThat(anonymous.error().path("errorCode").asString()).isEqualTo("Unauthorized");
+        }
+
+        String token = JwtTokens.issue(JWT_SECRET, UUID.randomUUID(), UUID.randomUUID(), "ops@shareflow.test", "Ops",
+                List.of("admin"), Duration.ofMinutes(5));
+        Response authenticated = http.get("/v1/shares", token);
+        assertThat(authenticated.status()).as(authenticated.toString()).isEqualTo(404);
+        assertThat(authenticated.error().path("errorCode").asString()).isEqualTo("NotFound");
     }
 }

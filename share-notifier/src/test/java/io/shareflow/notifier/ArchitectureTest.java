@@ -2,34 +2,25 @@ package io.shareflow.notifier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.shareflow.testsupport.ServiceArchitecture;
 
-/** Module boundaries: rendering and sending mail know nothing of Kafka, Avro, the outbox or the send log. */
+@AnalyzeClasses(packages = ArchitectureTest.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    static final String BASE = "io.shareflow.notifier";
+    @ArchTest static final ArchRule domainIsPlainJava = ServiceArchitecture.domainIsPlainJava(BASE);
+    @ArchTest static final ArchRule sqlOnlyInRepositories = ServiceArchitecture.sqlOnlyInRepositories();
+    @ArchTest static final ArchRule repositoriesArePlural = ServiceArchitecture.repositoriesArePlural();
+    @ArchTest static final ArchRule avroOnlyAtTheEdge = ServiceArchitecture.avroOnlyAtTheEdge();
+    @ArchTest static final ArchRule featuresHaveNoCycles = ServiceArchitecture.featuresHaveNoCycles(BASE);
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages("io.shareflow.notifier");
-
-    @Test
-    void mailIsIndependentOfMessaging() {
-        noClasses().that().resideInAPackage("..notifier.mail..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "..notifier.notification..", "org.apache.kafka..", "org.apache.avro..",
-                        "io.shareflow.events..", "io.shareflow.outbox..", "org.springframework.kafka..",
-                        "org.springframework.jdbc..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void notificationRequestsAndRetryPolicyArePlainJava() {
-        noClasses().that().haveSimpleName("NotificationRequest").or().haveSimpleName("RetryPolicy")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "org.apache.avro..", "io.shareflow.events..")
-                .check(CLASSES);
-    }
+    /** Rendering and sending mail know nothing of Kafka, Avro, the outbox or the send log. */
+    @ArchTest static final ArchRule mailIsIndependentOfMessaging = noClasses().that().resideInAPackage("..notifier.mail..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "..notifier.notification..", "org.apache.kafka..", "org.apache.avro..",
+                    "io.shareflow.events..", "io.shareflow.outbox..", "org.springframework.kafka..",
+                    "org.springframework.jdbc..");
 }

@@ -1,9 +1,7 @@
 package io.shareflow.notifier;
 
-import static io.shareflow.notifier.ShareEventFixtures.aResend;
-import static io.shareflow.notifier.ShareEventFixtures.aRevocation;
-import static io.shareflow.notifier.ShareEventFixtures.aShareRequested;
-import static io.shareflow.notifier.ShareEventFixtures.aSilentShareRequested;
+import static io.shareflow.testsupport.EventFixtures.resendOf;
+import static io.shareflow.testsupport.EventFixtures.revocationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shareflow.embedded.mail.CapturedMessage;
@@ -12,11 +10,11 @@ import io.shareflow.events.ShareNotificationRequested;
 import io.shareflow.events.ShareRequested;
 import org.junit.jupiter.api.Test;
 
-class NotificationDeliveryIT extends NotifierIntegrationTest {
+class NotificationDeliveryIT extends NotifierIntegrationSupport {
 
     @Test
     void sendsOneInvitationWithTheLinkAndReportsNotificationSent() {
-        ShareRequested share = aShareRequested();
+        ShareRequested share = aShare();
 
         publish(share);
 
@@ -43,8 +41,8 @@ class NotificationDeliveryIT extends NotifierIntegrationTest {
 
     @Test
     void theSameEventDeliveredTwiceSendsOneEmail() {
-        ShareRequested share = aShareRequested();
-        ShareRequested marker = aSilentShareRequested();
+        ShareRequested share = aShare();
+        ShareRequested marker = aSilentShare();
 
         publishInOrder(share, share.getShareId());
         publishInOrder(share, share.getShareId());
@@ -58,7 +56,7 @@ class NotificationDeliveryIT extends NotifierIntegrationTest {
 
     @Test
     void notifyFalseSendsNothingAndReportsSkipped() {
-        ShareRequested share = aSilentShareRequested();
+        ShareRequested share = aSilentShare();
 
         publish(share);
 
@@ -73,8 +71,8 @@ class NotificationDeliveryIT extends NotifierIntegrationTest {
 
     @Test
     void aResendIsSentWithItsOwnMessageId() {
-        ShareRequested share = aShareRequested();
-        ShareNotificationRequested resend = aResend(share, 2);
+        ShareRequested share = aShare();
+        ShareNotificationRequested resend = resendOf(share, 2);
 
         publishInOrder(share, share.getShareId());
         publishInOrder(resend, share.getShareId());
@@ -91,10 +89,10 @@ class NotificationDeliveryIT extends NotifierIntegrationTest {
 
     @Test
     void otherShareEventsAreNotItsBusiness() {
-        ShareRequested share = aShareRequested();
-        ShareRequested marker = aSilentShareRequested();
+        ShareRequested share = aShare();
+        ShareRequested marker = aSilentShare();
 
-        publishInOrder(aRevocation(share), share.getShareId());
+        publishInOrder(revocationOf(share), share.getShareId());
         publishInOrder(marker, marker.getShareId());
 
         eventually().until(() -> !sentFor(marker.getShareId()).isEmpty());

@@ -1,8 +1,5 @@
 package io.shareflow.notifier;
 
-import static io.shareflow.notifier.ShareEventFixtures.aShareRequested;
-import static io.shareflow.notifier.ShareEventFixtures.aSilentShareRequested;
-import static io.shareflow.notifier.ShareEventFixtures.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
@@ -12,11 +9,11 @@ import io.shareflow.events.NotificationSent;
 import io.shareflow.events.ShareRequested;
 import org.junit.jupiter.api.Test;
 
-class NotificationRetryIT extends NotifierIntegrationTest {
+class NotificationRetryIT extends NotifierIntegrationSupport {
 
     @Test
     void smtpDownThenBackWithinTheRetryWindowSendsExactlyOneEmail() {
-        ShareRequested share = aShareRequested();
+        ShareRequested share = aShare();
         MAIL.stopSmtp();
 
         publish(share);
@@ -32,8 +29,8 @@ class NotificationRetryIT extends NotifierIntegrationTest {
 
     @Test
     void smtpDownForTheWholeWindowFailsTheNotificationWithoutHoldingUpThePartition() {
-        ShareRequested share = aShareRequested();
-        ShareRequested next = aSilentShareRequested();
+        ShareRequested share = aShare();
+        ShareRequested next = aSilentShare();
         MAIL.stopSmtp();
 
         publishInOrder(share, share.getShareId());
@@ -53,7 +50,7 @@ class NotificationRetryIT extends NotifierIntegrationTest {
         assertThat(stateOf(share.getEventId())).isEqualTo("FAILED");
 
         MAIL.startSmtp();
-        ShareRequested after = aSilentShareRequested();
+        ShareRequested after = aSilentShare();
         publishInOrder(after, after.getShareId());
         eventually().until(() -> !sentFor(after.getShareId()).isEmpty());
         assertThat(mailTo(share.getRecipientEmail())).as("a failed notification is not sent later").isEmpty();
@@ -61,8 +58,8 @@ class NotificationRetryIT extends NotifierIntegrationTest {
 
     @Test
     void aRecipientRefusedWith4xxIsRetriedWhileOtherSharesAreMailed() {
-        ShareRequested greylisted = to("greylisted-" + UUID.randomUUID() + "@example.com");
-        ShareRequested other = aShareRequested();
+        ShareRequested greylisted = aShareTo("greylisted-" + UUID.randomUUID() + "@example.com");
+        ShareRequested other = aShare();
         MAIL.rejectRecipients(greylisted.getRecipientEmail()::equals, 451);
 
         publishInOrder(greylisted, greylisted.getShareId());
@@ -82,7 +79,7 @@ class NotificationRetryIT extends NotifierIntegrationTest {
 
     @Test
     void aRecipientRefusedWith5xxFailsAtOnce() {
-        ShareRequested share = to("nobody-" + UUID.randomUUID() + "@example.com");
+        ShareRequested share = aShareTo("nobody-" + UUID.randomUUID() + "@example.com");
         MAIL.rejectRecipients(share.getRecipientEmail()::equals, 550);
 
         publish(share);
@@ -98,7 +95,7 @@ class NotificationRetryIT extends NotifierIntegrationTest {
 
     @Test
     void anInvalidRecipientAddressFailsAtOnce() {
-        ShareRequested share = to("not an address");
+        ShareRequested share = aShareTo("not an address");
 
         publish(share);
 

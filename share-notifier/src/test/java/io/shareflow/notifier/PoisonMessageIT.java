@@ -1,6 +1,5 @@
 package io.shareflow.notifier;
 
-import static io.shareflow.notifier.ShareEventFixtures.aShareRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,14 +9,15 @@ import io.shareflow.events.ShareRequested;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-class PoisonMessageIT extends NotifierIntegrationTest {
+class PoisonMessageIT extends NotifierIntegrationSupport {
 
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicAndTheNextOneIsStillProcessed() {
         String poisonKey = UUID.randomUUID().toString();
-        ShareRequested next = aShareRequested();
+        ShareRequested next = aShare();
 
-        TestInfrastructure.publishRaw(poisonKey, "not an Avro event".getBytes(StandardCharsets.UTF_8), 0);
+        TestInfrastructure.kafka().sendRaw(TestInfrastructure.SHARE_EVENTS, 0, poisonKey,
+                "not an Avro event".getBytes(StandardCharsets.UTF_8));
         publishInOrder(next, next.getShareId());
 
         eventually().until(() -> !sentFor(next.getShareId()).isEmpty());

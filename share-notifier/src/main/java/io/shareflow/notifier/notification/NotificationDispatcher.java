@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * <p>Each attempt: (1) claim a due row, which commits it as SENDING with the attempt counted;
  * (2) talk SMTP, outside any transaction; (3) record the outcome and, if final, the result event,
  * in one transaction. A crash between (1) and (3) leaves the row SENDING; after
- * {@code in-doubt-after} it is failed without another attempt (see {@link NotificationOutcomes#resolveInterrupted}).
+ * {@code in-doubt-after} it is failed without another attempt (see {@link DeliveryOutcomeRecorder#resolveInterrupted}).
  */
 @Component
 class NotificationDispatcher implements SmartLifecycle {
@@ -32,7 +32,7 @@ class NotificationDispatcher implements SmartLifecycle {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Notifications notifications;
-    private final NotificationOutcomes outcomes;
+    private final DeliveryOutcomeRecorder outcomes;
     private final InvitationMailer mailer;
     private final DispatchSettings settings;
     private final DispatchSignal signal;
@@ -40,7 +40,7 @@ class NotificationDispatcher implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
-    NotificationDispatcher(Notifications notifications, NotificationOutcomes outcomes, InvitationMailer mailer,
+    NotificationDispatcher(Notifications notifications, DeliveryOutcomeRecorder outcomes, InvitationMailer mailer,
                            DispatchSettings settings, DispatchSignal signal, NotificationMetrics metrics) {
         this.notifications = notifications;
         this.outcomes = outcomes;

@@ -2,36 +2,56 @@ package io.shareflow.notifier.notification;
 
 import io.shareflow.events.ShareNotificationRequested;
 import io.shareflow.events.ShareRequested;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.shareflow.notifier.mail.Invitation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Thin listener on the share events: the two that ask for an e-mail go to
- * {@link NotificationRequests}; the other share events are not this service's business. Failures
+ * Thin listener on the share events: the two that ask for an e-mail become a {@link NotificationRequest}
+ * for {@link NotificationRequestHandler}; the other share events are not this service's business. Failures
  * are left to the container's error handler (retries, then the dead-letter topic).
  */
 @Component
+@KafkaListener(id = "share-notifier-share-events", idIsGroup = false, topics = "${shareflow.topics.share-events}")
 class ShareEventsListener {
 
-    private final NotificationRequests requests;
+    private static final Logger log = LoggerFactory.getLogger(ShareEventsListener.class);
 
-    ShareEventsListener(NotificationRequests requests) {
+    private final NotificationRequestHandler requests;
+
+    ShareEventsListener(NotificationRequestHandler requests) {
         this.requests = requests;
     }
 
-    @KafkaListener(topics = "${shareflow.notifier.topics.share-events:share.events.v1}")
-    void onShareEvent(ConsumerRecord<String, SpecificRecord> record) {
-        try (var shareId = MDC.putCloseable("shareId", record.key())) {
-            SpecificRecord event = record.value();
-            if (event instanceof ShareRequested requested) {
-                requests.accept(ShareEvents.toRequest(requested));
-            } else if (event instanceof ShareNotificationRequested resend) {
-                requests.accept(ShareEvents.toRequest(resend));
-            }
+    /** The original invitation; {@code notify = false} is recorded as skipped. */
+    @KafkaHandler
+    void shareRequested(ShareRequested e) {
+        try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
+            requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), 0, e.getRecipientEmail(),
+                    e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(), e.getResourceName(),
+                            e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(), e.getExpiresAt(),
+                            e.getLinkUrl())));
         }
+    }
+
+    /** A re-send is always sent: asking for it is the notification the user wants. */
+    @KafkaHandler
+    void shareNotificationRequested(ShareNotificationRequested e) {
+        try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
+            requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), Math.max(1, e.getAttempt()),
+                    e.getRecipientEmail(), true, new Invitation(e.getSharerName(), e.getSharerEmail(),
+                            e.getResourceName(), e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(),
+                            e.getExpiresAt(), e.getLinkUrl())));
+        }
+    }
+
+    @KafkaHandler(isDefault = true)
+    void other(Object event) {
+        log.debug("Ignoring {}: not this service's business", event.getClass().getSimpleName());
     }
 }

@@ -12,6 +12,7 @@ import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.schemas.AvroEventDeserializer;
+import io.shareflow.testsupport.EventFixtures;
 import org.apache.avro.specific.SpecificRecord;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Retries are shrunk to seconds: {@value #MAX_ATTEMPTS} attempts, 0.5 s doubling (window ≈ 7.5 s).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class NotifierIntegrationTest {
+abstract class NotifierIntegrationSupport {
 
     static final int MAX_ATTEMPTS = 5;
+    static final String JWT_SECRET = "integration-test-secret-of-at-least-32-bytes!";
     static final MailCatcher MAIL = TestInfrastructure.mail();
 
     @Autowired
@@ -50,7 +52,7 @@ abstract class NotifierIntegrationTest {
         registry.add("shareflow.notifier.retry.max-backoff", () -> "5s");
         registry.add("shareflow.notifier.dispatch.poll-interval", () -> "200ms");
         registry.add("shareflow.notifier.dispatch.in-doubt-after", () -> "20s");
-        registry.add("shareflow.security.jwt.hmac-secret", () -> "integration-test-secret-of-at-least-32-bytes!");
+        registry.add("shareflow.security.jwt.hmac-secret", () -> JWT_SECRET);
     }
 
     @BeforeEach
@@ -63,13 +65,29 @@ abstract class NotifierIntegrationTest {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }
 
+    /** A new share with notify on, to a new address ({@link EventFixtures#shareRequested()}). */
+    static ShareRequested aShare() {
+        return EventFixtures.shareRequested();
+    }
+
+    /** A new share with {@code notify = false}. */
+    static ShareRequested aSilentShare() {
+        return ShareRequested.newBuilder(EventFixtures.shareRequested()).setNotify(false).build();
+    }
+
+    /** A new share to {@code recipientEmail}. */
+    static ShareRequested aShareTo(String recipientEmail) {
+        return ShareRequested.newBuilder(EventFixtures.shareRequested()).setRecipientEmail(recipientEmail).build();
+    }
+
+    /** As share-api's outbox relay would (key = shareId, CloudEvents headers). */
     static void publish(ShareRequested event) {
-        TestInfrastructure.publish(event.getShareId().toString(), event, null);
+        TestInfrastructure.kafka().send(TestInfrastructure.SHARE_EVENTS, event.getShareId().toString(), event);
     }
 
     /** To partition 0, so that events published this way are consumed in this order. */
     static void publishInOrder(SpecificRecord event, UUID shareId) {
-        TestInfrastructure.publish(shareId.toString(), event, 0);
+        TestInfrastructure.kafka().send(TestInfrastructure.SHARE_EVENTS, 0, shareId.toString(), event);
     }
 
     static List<SpecificRecord> resultsFor(UUID shareId) {

@@ -2,7 +2,6 @@ package io.shareflow.notifier.notification;
 
 import io.shareflow.notifier.mail.InvitationRenderer;
 import io.shareflow.notifier.mail.RenderedEmail;
-import io.shareflow.outbox.OutboxWriter;
 import io.shareflow.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,28 +14,26 @@ import org.springframework.transaction.annotation.Transactional;
  * rendered here, so every attempt sends exactly the same thing; sending is the dispatcher's job.
  */
 @Service
-class NotificationRequests {
+class NotificationRequestHandler {
 
     /** This service's name in the processed-event log. */
     static final String CONSUMER = "share-notifier";
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationRequests.class);
+    private static final Logger log = LoggerFactory.getLogger(NotificationRequestHandler.class);
 
     private final ProcessedEvents processedEvents;
     private final Notifications notifications;
     private final InvitationRenderer renderer;
-    private final OutboxWriter outbox;
-    private final TopicSettings topics;
+    private final NotificationResultPublisher results;
     private final DispatchSignal signal;
     private final NotificationMetrics metrics;
 
-    NotificationRequests(ProcessedEvents processedEvents, Notifications notifications, InvitationRenderer renderer,
-                         OutboxWriter outbox, TopicSettings topics, DispatchSignal signal, NotificationMetrics metrics) {
+    NotificationRequestHandler(ProcessedEvents processedEvents, Notifications notifications, InvitationRenderer renderer,
+                               NotificationResultPublisher results, DispatchSignal signal, NotificationMetrics metrics) {
         this.processedEvents = processedEvents;
         this.notifications = notifications;
         this.renderer = renderer;
-        this.outbox = outbox;
-        this.topics = topics;
+        this.results = results;
         this.signal = signal;
         this.metrics = metrics;
     }
@@ -48,8 +45,7 @@ class NotificationRequests {
             return;
         }
         if (!request.sendEmail()) {
-            outbox.append(topics.notifications(), "share", request.shareId().toString(),
-                    ResultEvents.skipped(request.shareId(), request.eventId()));
+            results.skipped(request.shareId(), request.eventId());
             AfterCommit.run(metrics::skipped);
             log.info("Share {} has notify=false: no e-mail", request.shareId());
             return;

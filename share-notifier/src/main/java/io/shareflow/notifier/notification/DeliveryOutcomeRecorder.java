@@ -1,11 +1,8 @@
 package io.shareflow.notifier.notification;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import io.shareflow.notifier.mail.DeliveryResult;
-import io.shareflow.outbox.OutboxWriter;
-import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,26 +10,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records how an attempt ended: the send-log row's new state and, when the notification is
- * finished, its result event in the outbox, in one transaction.
+ * Records how a delivery attempt ended: the send-log row's new state — sent, failed, or pending again
+ * with its retry scheduled — and, when the notification is finished, its result event in the outbox,
+ * in one transaction.
  */
 @Service
-class NotificationOutcomes {
+class DeliveryOutcomeRecorder {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationOutcomes.class);
+    private static final Logger log = LoggerFactory.getLogger(DeliveryOutcomeRecorder.class);
     private static final int INTERRUPTED_BATCH = 100;
 
     private final Notifications notifications;
-    private final OutboxWriter outbox;
-    private final TopicSettings topics;
+    private final NotificationResultPublisher results;
     private final RetryPolicy retryPolicy;
     private final NotificationMetrics metrics;
 
-    NotificationOutcomes(Notifications notifications, OutboxWriter outbox, TopicSettings topics,
-                         RetrySettings retry, NotificationMetrics metrics) {
+    DeliveryOutcomeRecorder(Notifications notifications, NotificationResultPublisher results, RetrySettings retry,
+                            NotificationMetrics metrics) {
         this.notifications = notifications;
-        this.outbox = outbox;
-        this.topics = topics;
+        this.results = results;
         this.retryPolicy = new RetryPolicy(retry);
         this.metrics = metrics;
     }
@@ -42,7 +38,7 @@ class NotificationOutcomes {
         switch (result.outcome()) {
             case SENT -> {
                 if (notifications.markSent(n.eventId())) {
-                    publish(n, ResultEvents.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts()));
+                    results.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts());
                     AfterCommit.run(metrics::sent);
                     log.info("Sent {} for share {} (attempt {})", n.messageId(), n.shareId(), n.attempts());
                 } else {
@@ -82,8 +78,7 @@ class NotificationOutcomes {
                     + " was interrupted (service stopped or lost its database) after it may have reached the SMTP server;"
                     + " not sent again automatically so as never to send it twice";
             if (notifications.markFailed(attempt.eventId(), reason)) {
-                publish(attempt.shareId(), ResultEvents.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(),
-                        false, reason));
+                results.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(), false, reason);
                 AfterCommit.run(() -> metrics.failed("in-doubt"));
                 log.warn("Share {}: {}", attempt.shareId(), reason);
             }
@@ -93,18 +88,10 @@ class NotificationOutcomes {
 
     private void fail(Notification n, boolean permanent, String reason, String cause) {
         if (notifications.markFailed(n.eventId(), reason)) {
-            publish(n, ResultEvents.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason));
+            results.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason);
             AfterCommit.run(() -> metrics.failed(cause));
             log.warn("Notification {} for share {} failed ({}) after {} attempt(s): {}", n.messageId(), n.shareId(),
                     cause, n.attempts(), reason);
         }
-    }
-
-    private void publish(Notification n, SpecificRecord event) {
-        publish(n.shareId(), event);
-    }
-
-    private void publish(UUID shareId, SpecificRecord event) {
-        outbox.append(topics.notifications(), "share", shareId.toString(), event);
     }
 }
