@@ -23,19 +23,20 @@ class SchemaCompatibilityTest {
 
     @Test
     void anOptionalFieldWithADefaultIsCompatible() throws IOException {
-        SchemaVersions withV2 = SchemaVersions.kept().with(testSchema("ShareRequested-v2-optional-field.avsc"));
+        SchemaVersions withV2 = SchemaVersions.kept().with(testSchema("ShareRequested-v3-optional-field.avsc"));
 
         assertThat(incompatibilities(withV2)).isEmpty();
     }
 
     @Test
     void detectsARequiredFieldWithoutADefault() throws IOException {
-        SchemaVersions withV2 = SchemaVersions.kept().with(testSchema("ShareRequested-v2-required-field.avsc"));
+        SchemaVersions withV2 = SchemaVersions.kept().with(testSchema("ShareRequested-v3-required-field.avsc"));
 
-        assertThat(incompatibilities(withV2))
-                .singleElement().asString()
-                .contains("io.shareflow.events.ShareRequested v2 cannot read v1")
-                .contains("recipientLocale");
+        // Full transitive: the new version must read every kept one, so it fails against both.
+        assertThat(incompatibilities(withV2)).hasSize(2)
+                .allSatisfy(problem -> assertThat(problem).contains("recipientLocale"))
+                .anySatisfy(problem -> assertThat(problem).contains("io.shareflow.events.ShareRequested v3 cannot read v1"))
+                .anySatisfy(problem -> assertThat(problem).contains("io.shareflow.events.ShareRequested v3 cannot read v2"));
     }
 
     /** One line per (reader, writer) pair of versions of the same event that do not resolve. */

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a compatible change means on the wire: with a hypothetical ShareRequested v2 (v1 plus an
- * optional {@code recipientLocale}), an upgraded consumer reads v1 data and a not-yet-upgraded
- * consumer reads v2 data, as long as the v2 schema is kept in the jar it runs with.
+ * What a compatible change means on the wire: with a hypothetical next ShareRequested (the current
+ * version plus an optional {@code recipientLocale}, called "v2" here), an upgraded consumer reads
+ * current data and a not-yet-upgraded consumer reads "v2" data, as long as that schema is kept in the
+ * jar it runs with.
  *
- * <p>The test schema is v1 plus one field; when ShareRequested really gets a v2, base it on that.
+ * <p>The test schema is the current version plus one field; when ShareRequested gets a new version,
+ * base it on that.
  */
 class SchemaEvolutionTest {
 
@@ -32,7 +34,7 @@ class SchemaEvolutionTest {
 
     @BeforeAll
     static void loadV2() throws IOException {
-        v2 = new Schema.Parser().parse(SchemaEvolutionTest.class.getResourceAsStream("/evolution/ShareRequested-v2-optional-field.avsc"));
+        v2 = new Schema.Parser().parse(SchemaEvolutionTest.class.getResourceAsStream("/evolution/ShareRequested-v3-optional-field.avsc"));
         GENERIC.addLogicalTypeConversion(new Conversions.UUIDConversion());
         GENERIC.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     }
