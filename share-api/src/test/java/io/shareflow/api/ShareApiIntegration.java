@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.shareflow.api.support.Caller;
 import io.shareflow.embedded.SharedInfrastructure;
+import io.shareflow.schemas.SealedFields;
 import io.shareflow.schemas.Topics;
 import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.testsupport.KafkaTestClient;
@@ -30,6 +31,12 @@ public abstract class ShareApiIntegration {
 
     protected static final String LINK_BASE = "https://share.example.test";
 
+    /** The key that sealed links before the current one: still in the key list, so it opens, but no longer seals. */
+    protected static final String OLD_SEAL_KEY = SealedFields.generateKeyList("it-old");
+
+    /** {@code shareflow.events.seal-key} of the tests: a fresh current key per JVM, then {@link #OLD_SEAL_KEY}. */
+    protected static final String SEAL_KEYS = SealedFields.generateKeyList("it-current") + "," + OLD_SEAL_KEY;
+
     @LocalServerPort
     protected int port;
 
@@ -49,6 +56,7 @@ public abstract class ShareApiIntegration {
         registry.add("spring.kafka.bootstrap-servers", ShareApiIntegration::bootstrapServers);
         registry.add("shareflow.security.jwt.hmac-secret", () -> Caller.SECRET);
         registry.add("shareflow.links.base-url", () -> LINK_BASE);
+        registry.add("shareflow.events.seal-key", () -> SEAL_KEYS);
         // Poison messages reach the dead-letter topic quickly.
         registry.add("shareflow.kafka.errors.initial-interval", () -> "100ms");
         registry.add("shareflow.kafka.errors.max-attempts", () -> "2");
@@ -107,6 +115,18 @@ public abstract class ShareApiIntegration {
 
     protected UUID createDocument(Caller caller) {
         return createResource(caller, "file", "asset-document", null, null);
+    }
+
+    /** The service's key list, as share-notifier would hold it. */
+    protected static SealedFields seals() {
+        return SealedFields.fromKeyList(SEAL_KEYS);
+    }
+
+    /** The bytes of an Avro {@code bytes} field, without moving its position. */
+    protected static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     protected long count(String sql, Object... params) {

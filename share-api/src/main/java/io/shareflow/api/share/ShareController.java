@@ -53,7 +53,7 @@ class ShareController {
 
     @GetMapping("/{shareId}")
     DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
-        return DataEnvelope.of(finder.get(user.organizationId(), shareId));
+        return DataEnvelope.of(finder.get(user, shareId));
     }
 
     @GetMapping

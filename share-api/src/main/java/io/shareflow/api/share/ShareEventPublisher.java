@@ -1,5 +1,7 @@
 package io.shareflow.api.share;
 
+import java.nio.ByteBuffer;
+
 import io.shareflow.api.share.model.ShareRequested;
 import io.shareflow.outbox.OutboxWriter;
 import io.shareflow.support.kafka.TopicNames;
@@ -24,7 +26,10 @@ class ShareEventPublisher {
         this.topics = topics;
     }
 
-    /** A share was requested: its {@code ShareRequested}, carrying the secret link URL (never logged). */
+    /**
+     * A share was requested: its {@code ShareRequested} (version 2), carrying the link only sealed in
+     * {@code sealedLink}; {@code linkUrl}, which version-1 readers require, is written empty.
+     */
     void requested(ShareRequested event) {
         outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), toAvro(event));
     }
@@ -50,7 +55,8 @@ class ShareEventPublisher {
                 .setMessage(event.message())
                 .setExpiresAt(event.expiresAt())
                 .setNotify(event.notifyRecipient())
-                .setLinkUrl(event.linkUrl())
+                .setLinkUrl("")
+                .setSealedLink(ByteBuffer.wrap(event.sealedLink()))
                 .build();
     }
 }

@@ -2,10 +2,16 @@ package io.shareflow.api.share;
 
 import java.util.UUID;
 
+import io.shareflow.api.share.model.ChangeRights;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
+import io.shareflow.schemas.SealedFieldException;
+import io.shareflow.schemas.SealedFields;
+import io.shareflow.support.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,23 +20,45 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ShareFinder {
 
+    private static final Logger log = LoggerFactory.getLogger(ShareFinder.class);
+
     private final Shares shares;
     private final ShareStatuses statuses;
+    private final SealedFields seals;
 
-    ShareFinder(Shares shares, ShareStatuses statuses) {
+    ShareFinder(Shares shares, ShareStatuses statuses, SealedFields seals) {
         this.shares = shares;
         this.statuses = statuses;
+        this.seals = seals;
     }
 
+    /** The share with its history, and its url when the caller may change the share ({@link ChangeRights}). */
     @Transactional(readOnly = true)
-    ShareDetails get(UUID organizationId, UUID shareId) {
-        ShareView share = shares.find(organizationId, shareId).orElseThrow(() -> new NotFound("Share not found."));
-        return ShareDetails.of(share, statuses.history(shareId));
+    ShareDetails get(CurrentUser caller, UUID shareId) {
+        ShareView share = shares.find(caller.organizationId(), shareId)
+                .orElseThrow(() -> new NotFound("Share not found."));
+        String url = ChangeRights.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? url(share) : null;
+        return ShareDetails.of(share, url, statuses.history(shareId));
     }
 
-    /** Without history: a list is for finding shares, their history is one click away. */
+    /** Without history or url: a list is for finding shares, their details are one click away. */
     @Transactional(readOnly = true)
     Page<ShareDetails> search(UUID organizationId, ShareFilter filter, PageRequest page) {
-        return shares.search(organizationId, filter, page).map(share -> ShareDetails.of(share, null));
+        return shares.search(organizationId, filter, page).map(ShareDetails::of);
+    }
+
+    /** Null when the share has no sealed link (created before it was kept) or it does not open. */
+    private String url(ShareView share) {
+        if (share.sealedLink() == null) {
+            return null;
+        }
+        try {
+            return seals.open(share.sealedLink(), share.id().toString());
+        } catch (SealedFieldException e) {
+            // The share itself is fine; only its link cannot be shown (e.g. its key was dropped from the key list).
+            log.error("The link of share {} does not open ({}: {}); it is not shown", share.id(), e.reason(),
+                    e.getMessage());
+            return null;
+        }
     }
 }

@@ -24,6 +24,7 @@ import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.domain.Conflict;
 import io.shareflow.domain.EmailAddress;
 import io.shareflow.domain.NotFound;
+import io.shareflow.schemas.SealedFields;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -33,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sharing a resource with people by e-mail invitation: checks the request, then records one share
  * per recipient and one {@code ShareRequested} per share in the outbox, all in one transaction.
+ *
+ * <p>The link token is kept as its hash (for opening) and, inside the share's URL, sealed with {@link SealedFields}
+ * (context: the share id) in the share row and in the event; the URL in plaintext is only in the 202 answer (and in
+ * the idempotent replay of it, sealed under the client's Idempotency-Key).
  */
 @Service
 class ShareService {
@@ -46,12 +51,13 @@ class ShareService {
     private final IdempotentRequests idempotentRequests;
     private final ShareEventPublisher events;
     private final LinkSettings links;
+    private final SealedFields seals;
     private final JsonMapper json;
     private final Clock clock;
 
     ShareService(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
                  IdempotentRequests idempotentRequests, ShareEventPublisher events, LinkSettings links,
-                 JsonMapper json, Clock clock) {
+                 SealedFields seals, JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
@@ -59,6 +65,7 @@ class ShareService {
         this.idempotentRequests = idempotentRequests;
         this.events = events;
         this.links = links;
+        this.seals = seals;
         this.json = json;
         this.clock = clock;
     }
@@ -91,17 +98,22 @@ class ShareService {
         ShareProgress progress = ShareProgress.requested(request.notifyRecipient());
         List<ShareAccepted.Share> created = new ArrayList<>();
         for (Recipient recipient : recipients) {
+            UUID shareId = UUID.randomUUID();
             LinkToken token = LinkToken.generate();
-            ShareRequested event = new ShareRequested(UUID.randomUUID(), now, UUID.randomUUID(), requestId,
+            String url = links.urlOf(token.value());
+            // Sealed once: the same bytes go into the share row (to show the url again, to re-send) and the event.
+            String keyId = seals.currentKeyId();
+            byte[] sealedLink = seals.seal(url, shareId.toString());
+            ShareRequested event = new ShareRequested(UUID.randomUUID(), now, shareId, requestId,
                     sharer.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
                     sharer.userId(), sharer.name(), sharer.email(), recipient.email(), recipient.userId(),
                     request.role(), request.subject(), request.message(), request.expiresAt(), request.notifyRecipient(),
-                    links.urlOf(token.value()));
-            shares.add(event, progress, token.hash());
-            statuses.record(event.shareId(), progress, "ShareRequested", event.eventId(), now);
+                    sealedLink);
+            shares.add(event, progress, token.hash(), keyId);
+            statuses.record(shareId, progress, "ShareRequested", event.eventId(), now);
             events.requested(event);
-            created.add(new ShareAccepted.Share(event.shareId(), recipient.email(), request.role().value(),
-                    progress.status().name(), event.linkUrl(), request.expiresAt()));
+            created.add(new ShareAccepted.Share(shareId, recipient.email(), request.role().value(),
+                    progress.status().name(), url, request.expiresAt()));
         }
         ShareAccepted accepted = new ShareAccepted(requestId, created);
         if (key != null) {

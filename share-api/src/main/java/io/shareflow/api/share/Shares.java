@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,15 +32,24 @@ class Shares {
         this.jdbc = jdbc;
     }
 
-    /** Records the share a {@link ShareRequested} describes, in its initial state. */
-    void add(ShareRequested share, ShareProgress progress, byte[] linkTokenHash) {
+    /** A share's link as stored: sealed, with the share id as context. */
+    record SealedLink(UUID shareId, byte[] sealed) {
+    }
+
+    /**
+     * Records the share a {@link ShareRequested} describes, in its initial state, with its link sealed as in the
+     * event.
+     *
+     * @param linkKeyId the id of the key that sealed {@link ShareRequested#sealedLink()}
+     */
+    void add(ShareRequested share, ShareProgress progress, byte[] linkTokenHash, String linkKeyId) {
         jdbc.sql("""
                         insert into share (id, request_id, organization_id, resource_id, recipient_email, recipient_user_id,
                                            role, status, provisioning, notification, notify, subject, message, expires_at,
-                                           link_token_hash, created_by, created_at, updated_at)
+                                           link_token_hash, link_sealed, link_key_id, created_by, created_at, updated_at)
                         values (:id, :requestId, :organizationId, :resourceId, :recipientEmail, :recipientUserId,
                                 :role, :status, :provisioning, :notification, :notify, :subject, :message, :expiresAt,
-                                :linkTokenHash, :createdBy, :createdAt, :createdAt)
+                                :linkTokenHash, :linkSealed, :linkKeyId, :createdBy, :createdAt, :createdAt)
                         """)
                 .param("id", share.shareId())
                 .param("requestId", share.requestId())
@@ -56,6 +66,8 @@ class Shares {
                 .param("message", share.message())
                 .param("expiresAt", utc(share.expiresAt()))
                 .param("linkTokenHash", linkTokenHash)
+                .param("linkSealed", share.sealedLink())
+                .param("linkKeyId", linkKeyId)
                 .param("createdBy", share.sharerUserId())
                 .param("createdAt", utc(share.occurredAt()))
                 .update();
@@ -93,6 +105,33 @@ class Shares {
         return Page.of(items, page, total);
     }
 
+    /**
+     * Locks the next links sealed under another key than {@code keyId}, in share id order after {@code after} (the nil
+     * UUID: from the start); rows another transaction holds are skipped. Written as two ranges so that the index on
+     * {@code link_key_id} finds the few rows under an old key instead of scanning every share.
+     */
+    List<SealedLink> linksSealedUnderOtherKeys(String keyId, UUID after, int limit) {
+        return jdbc.sql("""
+                        select id, link_sealed from share
+                        where (link_key_id < :keyId or link_key_id > :keyId) and id > :after
+                        order by id limit :limit
+                        for update skip locked
+                        """)
+                .param("keyId", keyId)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new SealedLink(rs.getObject("id", UUID.class), rs.getBytes("link_sealed")))
+                .list();
+    }
+
+    void updateSealedLink(UUID shareId, byte[] sealed, String keyId) {
+        jdbc.sql("update share set link_sealed = :sealed, link_key_id = :keyId where id = :id")
+                .param("id", shareId)
+                .param("sealed", sealed)
+                .param("keyId", keyId)
+                .update();
+    }
+
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, UUID organizationId,
                                                    ShareFilter filter) {
         return statement.param("organizationId", organizationId)
@@ -108,13 +147,15 @@ class Shares {
                 rs.getObject("request_id", UUID.class),
                 rs.getObject("resource_id", UUID.class),
                 rs.getString("recipient_email"),
+                rs.getObject("created_by", UUID.class),
                 Role.parse(rs.getString("role")).orElseThrow(),
                 ShareStatus.valueOf(rs.getString("status")),
                 Provisioning.valueOf(rs.getString("provisioning")),
                 Notification.valueOf(rs.getString("notification")),
                 instant(rs, "expires_at"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getBytes("link_sealed"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -52,9 +52,11 @@ class SharingIT extends ShareApiIntegration {
         String token = url.substring((LINK_BASE + "/s/").length());
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
 
-        // Only the token's hash is stored.
+        // The token's hash for lookup; the url itself only sealed (LinkSealingIT: nowhere in plaintext).
         assertThat(count("select count(*) from share where id = ? and link_token_hash = ?", shareId,
                 MessageDigest.getInstance("SHA-256").digest(token.getBytes()))).isEqualTo(1);
+        byte[] stored = jdbc.sql("select link_sealed from share where id = ?").param(shareId).query(byte[].class).single();
+        assertThat(seals().open(stored, shareId.toString())).isEqualTo(url);
         assertThat(count("select count(*) from share where id = ? and status = 'PENDING' and provisioning = 'PENDING'"
                 + " and notification = 'PENDING'", shareId)).isEqualTo(1);
         assertThat(count("select count(*) from share_history where share_id = ?", shareId)).isEqualTo(1);
@@ -78,7 +80,8 @@ class SharingIT extends ShareApiIntegration {
         assertThat(event.getMessage()).isEqualTo("Hi,\nhere it is.");
         assertThat(event.getExpiresAt()).isEqualTo(Instant.parse("2099-01-31T00:00:00Z"));
         assertThat(event.getNotify()).isTrue();
-        assertThat(event.getLinkUrl()).isEqualTo(url);
+        assertThat(event.getLinkUrl()).isEmpty();
+        assertThat(seals().open(bytes(event.getSealedLink()), shareId.toString())).isEqualTo(url);
     }
 
     @Test

@@ -15,13 +15,14 @@ import io.shareflow.api.resource.model.ResourceKind;
  * @param subject may be null
  * @param message may be null
  * @param expiresAt null = never
- * @param linkUrl contains the secret link token
+ * @param sealedLink the share's URL (which holds the secret link token), sealed with the share id as context; only
+ *                   share-api and share-notifier can open it. Never the URL in plaintext.
  */
 public record ShareRequested(UUID eventId, Instant occurredAt, UUID shareId, UUID requestId, UUID organizationId,
                              UUID resourceId, String resourceName, ResourceKind resourceKind,
                              DocumentType documentType, UUID sharerUserId, String sharerName, String sharerEmail,
                              String recipientEmail, UUID recipientUserId, Role role, String subject, String message,
-                             Instant expiresAt, boolean notifyRecipient, String linkUrl) {
+                             Instant expiresAt, boolean notifyRecipient, byte[] sealedLink) {
 
     @Override
     public String toString() {
