@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
 import io.shareflow.embedded.mail.MailCatcher;
+import io.shareflow.schemas.SealedFields;
 
 /**
  * The whole system on embedded infrastructure: a KRaft Kafka broker, PostgreSQL 17 (one database
@@ -39,7 +40,15 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) {
         long started = System.nanoTime();
-        LocalStack stack = new LocalStack(LocalStackSettings.fromEnvironment());
+        LocalStackSettings settings;
+        try {
+            settings = LocalStackSettings.fromEnvironment();
+        } catch (RuntimeException e) {
+            System.err.println("local-stack cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        LocalStack stack = new LocalStack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping shareflow local-stack ...");
             stack.close();
@@ -51,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
             System.err.println("local-stack failed to start: " + e.getMessage());
             System.exit(1);
         }
-        stack.printBanner((System.nanoTime() - started) / 1e9);
+        System.out.print(stack.banner((System.nanoTime() - started) / 1e9));
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
@@ -97,6 +106,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("SHAREFLOW_LINKS_BASE_URL", settings.shareApiUrl());
         }
         env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
+        // share-api seals the link in its events and at rest, the notifier opens it to render the e-mail,
+        // user-provisioner will seal registration links: one key list for all three.
+        env.put(SealedFields.KEY_VARIABLE, settings.sealKey());
         if (database.equals("user_provisioner")) {
             // A new recipient registers with the link user-provisioner logs (no e-mail carries it yet).
             env.put("SHAREFLOW_REGISTRATION_LOG_LINKS", "true");
@@ -171,10 +183,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void printBanner(double seconds) {
+    /**
+     * What {@code main} prints once everything is up: addresses, the JWT secret, bearer tokens and a curl
+     * example. Never the seal key: only where it comes from and its key id.
+     */
+    String banner(double seconds) {
         String secret = settings.jwtSecret();
         String alice = demo.aliceToken(secret);
-        System.out.printf(Locale.ROOT, """
+        String sealKey = settings.sealKeyFile() == null
+                ? "from SHAREFLOW_EVENTS_SEAL_KEY (current key id " + settings.currentSealKeyId() + ")"
+                : "key id " + settings.currentSealKeyId() + ", generated and kept in " + settings.sealKeyFile()
+                        + "   (set SHAREFLOW_EVENTS_SEAL_KEY to use your own)";
+        return String.format(Locale.ROOT, """
 
                 shareflow local-stack is up (ready in %.1f s)
                   share-api         %s
@@ -185,6 +205,7 @@ public final class LocalStack implements AutoCloseable {
                   PostgreSQL        localhost:%d  (databases share_api, user_provisioner, share_notifier; user postgres)
                   data directory    %s   (service logs in logs/)
                   JWT HMAC secret   %s%s
+                  events seal key   %s
 
                 Bearer tokens (12 h):
                   admin (platform operator) %s
@@ -209,6 +230,7 @@ public final class LocalStack implements AutoCloseable {
                 seconds, settings.shareApiUrl(), settings.provisionerUrl(), settings.notifierUrl(), settings.mailUrl(),
                 settings.mailUrl(), kafka.bootstrapServers(), settings.postgresPort(), settings.dataDir(), secret,
                 settings.generatedSecret() ? "   (generated; set SHAREFLOW_SECURITY_JWT_HMAC_SECRET to fix it)" : "",
+                sealKey,
                 demo.adminToken(secret), alice, demo.bobToken(secret), demo.carolToken(secret),
                 demo.folderId(), demo.maintenanceLogId(), demo.internalMemoId(),
                 settings.shareApiUrl(), demo.maintenanceLogId(), alice, settings.mailUrl(), settings.shareApiUrl(),

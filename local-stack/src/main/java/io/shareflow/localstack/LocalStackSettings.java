@@ -4,39 +4,82 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
 import io.shareflow.embedded.FreePorts;
+import io.shareflow.schemas.SealedFields;
 
 /**
  * Where local-stack puts everything.
  *
  * @param dataDir   Kafka's log, PostgreSQL's data, service logs and the seed record
  * @param jwtSecret the HS256 secret every service validates tokens with
+ * @param sealKey   the key list that seals credentials in events ({@code SHAREFLOW_EVENTS_SEAL_KEY},
+ *                  {@code id:base64key[,id:base64key…]}), handed to every service; never printed
+ * @param sealKeyFile where a generated seal key is kept, so a restart with the same data directory can
+ *                  still open what was sealed before; null when the key came from the environment
  * @param home      the repository root, where {@code <service>/target/<service>.jar} are found
  * @param extraEnv  environment added to every service (tests shrink retry windows with it)
  */
 public record LocalStackSettings(int shareApiPort, int provisionerPort, int notifierPort, int mailHttpPort,
                                  int smtpPort, int kafkaPort, int postgresPort, Path dataDir, String jwtSecret,
-                                 boolean generatedSecret, Path home, Map<String, String> extraEnv) {
+                                 boolean generatedSecret, String sealKey, Path sealKeyFile, Path home,
+                                 Map<String, String> extraEnv) {
 
-    /** The fixed ports of DESIGN.md, honouring SHAREFLOW_DATA_DIR and SHAREFLOW_SECURITY_JWT_HMAC_SECRET. */
+    /** The file in the data directory that keeps a generated seal key. */
+    static final String SEAL_KEY_FILE = "seal-key";
+    /** The key id of a seal key local-stack generates. */
+    static final String GENERATED_KEY_ID = "local";
+
+    /**
+     * The fixed ports of DESIGN.md, honouring SHAREFLOW_DATA_DIR, SHAREFLOW_SECURITY_JWT_HMAC_SECRET and
+     * SHAREFLOW_EVENTS_SEAL_KEY.
+     *
+     * @throws IllegalArgumentException when SHAREFLOW_EVENTS_SEAL_KEY is set but malformed (the message shows no key)
+     */
     public static LocalStackSettings fromEnvironment() {
-        String dir = System.getenv("SHAREFLOW_DATA_DIR");
-        String secret = System.getenv("SHAREFLOW_SECURITY_JWT_HMAC_SECRET");
-        boolean generated = secret == null || secret.isBlank();
-        return new LocalStackSettings(8080, 8081, 8082, 8025, 3025, 9092, 5432,
-                dir == null || dir.isBlank() ? tempDir() : Path.of(dir).toAbsolutePath(),
-                generated ? randomSecret() : secret, generated, repositoryRoot(), Map.of());
+        return fromEnvironment(System.getenv());
     }
 
-    /** Free ports and a fresh directory: for tests, next to anything else running. */
+    static LocalStackSettings fromEnvironment(Map<String, String> environment) {
+        String dir = environment.get("SHAREFLOW_DATA_DIR");
+        String secret = environment.get("SHAREFLOW_SECURITY_JWT_HMAC_SECRET");
+        boolean generated = secret == null || secret.isBlank();
+        String sealKey = environment.get(SealedFields.KEY_VARIABLE);
+        boolean ownKey = sealKey != null && !sealKey.isBlank();
+        if (ownKey) {
+            SealedFields.fromKeyList(sealKey); // fail here, not in three service logs
+        }
+        Path dataDir = dir == null || dir.isBlank() ? tempDir() : Path.of(dir).toAbsolutePath();
+        return new LocalStackSettings(8080, 8081, 8082, 8025, 3025, 9092, 5432, dataDir,
+                generated ? randomSecret() : secret, generated, ownKey ? sealKey : storedOrNewSealKey(dataDir),
+                ownKey ? null : dataDir.resolve(SEAL_KEY_FILE), repositoryRoot(), Map.of());
+    }
+
+    /** Free ports, a fresh directory and fresh keys: for tests, next to anything else running. */
     public static LocalStackSettings onFreePorts(Map<String, String> extraEnv) {
+        Path dataDir = tempDir();
         return new LocalStackSettings(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
-                FreePorts.find(), FreePorts.find(), FreePorts.find(), tempDir(), randomSecret(), true,
-                repositoryRoot(), extraEnv);
+                FreePorts.find(), FreePorts.find(), FreePorts.find(), dataDir, randomSecret(), true,
+                storedOrNewSealKey(dataDir), dataDir.resolve(SEAL_KEY_FILE), repositoryRoot(), extraEnv);
+    }
+
+    /** The id of the seal key that seals (the first of the list); printable, unlike the key. */
+    public String currentSealKeyId() {
+        return SealedFields.fromKeyList(sealKey).currentKeyId();
+    }
+
+    /** Neither the JWT secret nor the seal key. */
+    @Override
+    public String toString() {
+        return "LocalStackSettings[shareApiPort=" + shareApiPort + ", provisionerPort=" + provisionerPort
+                + ", notifierPort=" + notifierPort + ", mailHttpPort=" + mailHttpPort + ", smtpPort=" + smtpPort
+                + ", kafkaPort=" + kafkaPort + ", postgresPort=" + postgresPort + ", dataDir=" + dataDir
+                + ", jwtSecret=***, generatedSecret=" + generatedSecret + ", sealKey=***, sealKeyFile=" + sealKeyFile
+                + ", home=" + home + ", extraEnv=" + extraEnv.keySet() + "]";
     }
 
     public String shareApiUrl() {
@@ -60,6 +103,35 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
             return Files.createTempDirectory("shareflow-local-stack");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The seal key kept in {@code <dataDir>/seal-key}, or a new one ({@code local:<32 random bytes>}) written
+     * there, readable by the owner only. A restart with the same data directory must open what the services
+     * sealed before (share-api's sealed links, the notifier's pending e-mails, events not yet consumed).
+     */
+    static String storedOrNewSealKey(Path dataDir) {
+        Path file = dataDir.resolve(SEAL_KEY_FILE);
+        try {
+            if (Files.exists(file)) {
+                String stored = Files.readString(file).strip();
+                try {
+                    SealedFields.fromKeyList(stored);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(file + " does not hold a seal key list: " + e.getMessage(), e);
+                }
+                return stored;
+            }
+            String key = SealedFields.generateKeyList(GENERATED_KEY_ID);
+            Files.createDirectories(dataDir);
+            // Owner-only from its creation on a POSIX file system (rw-------); written in full, then moved.
+            Path temp = Files.createTempFile(dataDir, SEAL_KEY_FILE, ".tmp");
+            Files.writeString(temp, key + "\n");
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the seal key in " + file, e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,15 @@ public final class RestCalls {
     }
 
     public static Response post(String url, String token, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token);
+        return post(url, token, body, Map.of());
+    }
+
+    /** A POST with extra request headers, e.g. {@code Idempotency-Key}. */
+    public static Response post(String url, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(builder::header);
+        return send(builder, token);
     }
 
     public static Response get(String url, String token) {

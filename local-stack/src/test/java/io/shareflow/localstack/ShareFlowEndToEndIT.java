@@ -3,7 +3,6 @@ package io.shareflow.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,17 +20,17 @@ import java.util.stream.Collectors;
 
 import io.shareflow.embedded.mail.CapturedMessage;
 import io.shareflow.localstack.RestCalls.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole system as local-stack runs it — three service jars as child processes on real Kafka,
  * PostgreSQL and SMTP — driven only through its public interfaces: REST, the mailbox, the databases.
+ * The stack is {@link SharedLocalStack shared} with the other end-to-end ITs.
  */
+@ExtendWith(SharedLocalStack.class)
 class ShareFlowEndToEndIT {
 
     private static LocalStack stack;
@@ -39,27 +38,20 @@ class ShareFlowEndToEndIT {
     private static String admin;
 
     @BeforeAll
-    static void startTheWholeSystem() {
-        // Shrink the notifier's retry window from about an hour to a few seconds.
-        stack = new LocalStack(LocalStackSettings.onFreePorts(Map.of(
-                "SHAREFLOW_NOTIFIER_RETRY_MAX_ATTEMPTS", "3",
-                "SHAREFLOW_NOTIFIER_RETRY_INITIAL_BACKOFF", "500ms",
-                "SHAREFLOW_NOTIFIER_RETRY_MULTIPLIER", "2",
-                "SHAREFLOW_NOTIFIER_RETRY_MAX_BACKOFF", "2s")));
-        // Assigned before start(): if start fails, @AfterAll still stops what did start.
-        stack.start();
+    static void useTheWholeSystem(LocalStack running) {
+        stack = running;
         alice = stack.demo().aliceToken(stack.settings().jwtSecret());
         admin = stack.demo().adminToken(stack.settings().jwtSecret());
     }
 
-    @AfterAll
-    static void stopIt() throws IOException {
-        if (stack != null) {
-            stack.close();
-            // A temporary directory of onFreePorts (data and service logs, ~80 MB): kept by
-            // local-stack for a person to read, not needed after a test run.
-            FileSystemUtils.deleteRecursively(stack.settings().dataDir());
-        }
+    @Test
+    void theBannerShowsTheJwtSecretButNeverTheSealKey() {
+        String banner = stack.banner(1.0);
+        String key = stack.settings().sealKey();
+        assertThat(key).startsWith(LocalStackSettings.GENERATED_KEY_ID + ":");
+        assertThat(banner).contains(stack.settings().jwtSecret())
+                .contains("key id " + LocalStackSettings.GENERATED_KEY_ID)
+                .doesNotContain(key.substring(key.indexOf(':') + 1));
     }
 
     @Test

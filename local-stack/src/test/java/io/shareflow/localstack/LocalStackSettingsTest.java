@@ -1,0 +1,80 @@
+package io.shareflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import io.shareflow.schemas.SealedFields;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackSettingsTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void generatesASealKeyKeepsItInTheDataDirectoryForTheOwnerOnlyAndReusesItOnRestart() throws Exception {
+        LocalStackSettings first = LocalStackSettings.fromEnvironment(Map.of("SHAREFLOW_DATA_DIR", dataDir.toString()));
+        Path file = dataDir.resolve(LocalStackSettings.SEAL_KEY_FILE);
+
+        assertThat(first.sealKeyFile()).isEqualTo(file);
+        assertThat(first.currentSealKeyId()).isEqualTo("local");
+        assertThat(Files.readString(file).strip()).isEqualTo(first.sealKey());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        SealedFields fields = SealedFields.fromKeyList(first.sealKey());
+
+        LocalStackSettings restarted = LocalStackSettings.fromEnvironment(Map.of("SHAREFLOW_DATA_DIR", dataDir.toString()));
+        assertThat(restarted.sealKey()).isEqualTo(first.sealKey());
+        String shareId = "5f0c1f4e-0000-4000-8000-000000000001";
+        assertThat(SealedFields.fromKeyList(restarted.sealKey()).open(fields.seal("a link", shareId), shareId))
+                .isEqualTo("a link");
+    }
+
+    @Test
+    void takesTheSealKeyFromTheEnvironmentAndWritesNoFile() {
+        String keys = SealedFields.generateKeyList("k2") + "," + SealedFields.generateKeyList("k1");
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of(
+                "SHAREFLOW_DATA_DIR", dataDir.toString(), SealedFields.KEY_VARIABLE, keys));
+
+        assertThat(settings.sealKey()).isEqualTo(keys);
+        assertThat(settings.sealKeyFile()).isNull();
+        assertThat(settings.currentSealKeyId()).isEqualTo("k2");
+        assertThat(dataDir.resolve(LocalStackSettings.SEAL_KEY_FILE)).doesNotExist();
+    }
+
+    @Test
+    void refusesAMalformedSealKeyWithoutShowingIt() {
+        String malformed = "k1:c2hvcnQ="; // 5 bytes, not 32
+        assertThatThrownBy(() -> LocalStackSettings.fromEnvironment(Map.of(
+                "SHAREFLOW_DATA_DIR", dataDir.toString(), SealedFields.KEY_VARIABLE, malformed)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(SealedFields.KEY_VARIABLE)
+                .hasMessageNotContaining("c2hvcnQ");
+    }
+
+    @Test
+    void showsNeitherTheJwtSecretNorTheSealKey() {
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of("SHAREFLOW_DATA_DIR", dataDir.toString(),
+                "SHAREFLOW_SECURITY_JWT_HMAC_SECRET", "a-jwt-secret-of-at-least-32-bytes-long"));
+        String key = settings.sealKey();
+
+        assertThat(settings.toString()).doesNotContain("a-jwt-secret-of-at-least-32-bytes-long")
+                .doesNotContain(key.substring(key.indexOf(':') + 1));
+    }
+
+    @Test
+    void generatesAFreshSealKeyForTestsOnFreePorts() {
+        LocalStackSettings settings = LocalStackSettings.onFreePorts(Map.of());
+        try {
+            assertThat(SealedFields.fromKeyList(settings.sealKey()).currentKeyId()).isEqualTo("local");
+            assertThat(settings.sealKeyFile()).exists();
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(settings.dataDir().toFile());
+        }
+    }
+}
