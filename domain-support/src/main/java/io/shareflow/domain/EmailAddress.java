@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
  *   <li>ASCII only, at most 254 characters in all.</li>
  * </ul>
  * Two addresses are the same account when they are equal ignoring case ({@link #normalized()}).
+ *
+ * <p>New input goes through {@link #of}; an address read back from a service's own database goes through
+ * {@link #stored}, which trusts it: it was accepted under the rule of its day, and a stricter rule later must not
+ * make an existing user unreadable.
  */
-public record EmailAddress(String value) {
+public final class EmailAddress {
 
     public static final int MAX_LENGTH = 254;
     public static final int MAX_LOCAL_PART_LENGTH = 64;
@@ -33,19 +37,36 @@ public record EmailAddress(String value) {
     private static final Pattern FORMAT = Pattern.compile(
             ATEXT + "+(?:\\." + ATEXT + "+)*@(?:" + LABEL + "\\.)+" + TOP_LEVEL_LABEL);
 
-    /**
-     * @param value a valid address (see {@link #isValid}), surrounding blanks already removed
-     * @throws IllegalArgumentException if it is not valid
-     */
-    public EmailAddress {
-        if (!isValid(value)) {
-            throw new IllegalArgumentException("Not a valid e-mail address");
-        }
+    private final String value;
+
+    private EmailAddress(String value) {
+        this.value = value;
     }
 
-    /** Parses user input: removes surrounding blanks and checks it. */
+    /**
+     * Parses user input: removes surrounding blanks and checks it.
+     *
+     * @throws IllegalArgumentException if it is not valid (see {@link #isValid})
+     */
     public static EmailAddress of(String input) {
-        return new EmailAddress(Objects.requireNonNull(input, "input").strip());
+        String address = Objects.requireNonNull(input, "input").strip();
+        if (!isValid(address)) {
+            throw new IllegalArgumentException("Not a valid e-mail address");
+        }
+        return new EmailAddress(address);
+    }
+
+    /** An address as a service stored it earlier, not checked again; not null, not blank. */
+    public static EmailAddress stored(String value) {
+        if (Objects.requireNonNull(value, "value").isBlank()) {
+            throw new IllegalArgumentException("A stored e-mail address is blank");
+        }
+        return new EmailAddress(value);
+    }
+
+    /** The address as written (surrounding blanks removed). */
+    public String value() {
+        return value;
     }
 
     /** Whether {@code candidate} (null allowed, not trimmed) is an address shareflow accepts. */
@@ -65,6 +86,16 @@ public record EmailAddress(String value) {
     /** The form compared for uniqueness: lower case. */
     public String normalized() {
         return normalized(value);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmailAddress address && address.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

@@ -23,4 +23,10 @@ class ArchitectureTest {
                     "..notifier.notification..", "org.apache.kafka..", "org.apache.avro..",
                     "io.shareflow.events..", "io.shareflow.outbox..", "org.springframework.kafka..",
                     "org.springframework.jdbc..");
+
+    /** The request and the retry policy are pure logic, unit-tested without Spring. */
+    @ArchTest static final ArchRule requestAndRetryPolicyArePlainJava = noClasses()
+            .that().haveSimpleName("NotificationRequest").or().haveSimpleName("RetryPolicy")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.kafka..", "org.apache.avro..", "io.shareflow.events..");
 }

@@ -15,7 +15,8 @@ import jakarta.validation.Payload;
 /**
  * User text that ends up in a page, an e-mail or a mail header: at most {@link #max()} characters as a person
  * counts them (code points, unlike {@code @Size}), and no control or line/paragraph separator characters —
- * except newline and tab when {@link #multiline()} (CR is not allowed: normalise CRLF before storing).
+ * except newline and tab when {@link #multiline()}; there a CRLF counts as one line break (normalise it before
+ * storing) and a lone CR is refused.
  * Null is valid.
  */
 @Documented

@@ -75,7 +75,8 @@ public class ApiExceptionHandler {
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ErrorEnvelope> invalidRequest(InvalidRequest ex, HttpServletRequest request) {
         return apiException(ApiException.badRequest(
-                "Invalid value for " + ex.field() + ": " + ex.getMessage() + ".", ex.field()), request);
+                "Invalid value for " + ex.field() + ": " + ex.getMessage().replaceAll("\\.+$", "") + ".", ex.field()),
+                request);
     }
 
     @ExceptionHandler(RefusedRequest.class)

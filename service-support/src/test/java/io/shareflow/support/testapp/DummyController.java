@@ -116,7 +116,8 @@ class DummyController {
     @GetMapping("/v1/refusals/{kind}")
     String refuse(@PathVariable String kind) {
         throw switch (kind) {
-            case "invalid" -> new InvalidRequest("recipients[1].userId", "not a user of your organisation");
+            // The message ends in a full stop on purpose: the envelope must not show two.
+            case "invalid" -> new InvalidRequest("recipients[1].userId", "not a user of your organisation.");
             case "refused" -> new RefusedRequest("Operation not allowed for this entity type.",
                     Map.of("entityType", "Document", "maxRecipients", 100));
             case "not-found" -> new NotFound("No such share.");

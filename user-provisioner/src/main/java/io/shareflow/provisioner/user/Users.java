@@ -140,7 +140,7 @@ public class Users {
         return new User(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
-                new EmailAddress(rs.getString("email")),
+                EmailAddress.stored(rs.getString("email")),
                 rs.getString("display_name"),
                 UserStatus.valueOf(rs.getString("status")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

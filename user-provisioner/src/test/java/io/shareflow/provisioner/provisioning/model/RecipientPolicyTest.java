@@ -33,7 +33,7 @@ class RecipientPolicyTest {
     @Test
     void unknownAddressIsCreatedAsWritten() {
         Decision decision = RecipientPolicy.decide(" New@Example.com ", Optional.empty(), SHARER_ORG, true);
-        assertThat(decision).isEqualTo(new Decision.Create(new EmailAddress("New@Example.com")));
+        assertThat(decision).isEqualTo(new Decision.Create(EmailAddress.of("New@Example.com")));
     }
 
     @Test

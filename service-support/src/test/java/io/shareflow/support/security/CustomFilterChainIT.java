@@ -18,9 +18,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /** A service with its own rules on top of {@link ShareflowSecurity#apply}, as share-api and user-provisioner do. */
-@SpringBootTest(classes = {TestApplication.class, CustomFilterChainTest.ServiceRules.class},
+@SpringBootTest(classes = {TestApplication.class, CustomFilterChainIT.ServiceRules.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CustomFilterChainTest {
+class CustomFilterChainIT {
 
     @Configuration(proxyBeanMethods = false)
     static class ServiceRules {

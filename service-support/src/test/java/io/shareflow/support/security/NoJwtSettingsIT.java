@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** A service without JWT settings (one that only serves actuator endpoints) starts, and opens nothing else. */
 @SpringBootTest(classes = TestApplication.class, properties = "shareflow.security.jwt.hmac-secret=")
 @AutoConfigureMockMvc
-class NoJwtSettingsTest {
+class NoJwtSettingsIT {
 
     @Autowired
     MockMvc mvc;

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every kind of error a client can cause or meet, over real HTTP, as the envelope of DESIGN.md. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ErrorEnvelopeTest {
+class ErrorEnvelopeIT {
 
     private static final String SHARES = "/v1/shares/3c0a6f8e-58f1-4a52-9a55-0f6b1f2b9d11";
     /** A client that states no preference (any media type), which Spring treats like a missing Accept header. */

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The default filter chain of service-support: everything but public actuator paths needs a valid token. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BearerTokenTest {
+class BearerTokenIT {
 
     /** A client that states no preference (any media type), which Spring treats like a missing Accept header. */
     private static final Map<String, String> NO_PREFERENCE = Map.of("Accept", "*/*");

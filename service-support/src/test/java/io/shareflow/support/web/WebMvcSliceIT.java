@@ -16,7 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** A service's {@code @WebMvcTest} slice gets the envelope and the bearer-token security without extra set-up. */
 @WebMvcTest
 @ContextConfiguration(classes = TestApplication.class)
-class WebMvcSliceTest {
+class WebMvcSliceIT {
 
     @Autowired
     MockMvc mvc;
