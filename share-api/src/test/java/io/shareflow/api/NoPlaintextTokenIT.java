@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * token: nothing, in no form. Every table is read in full over JDBC (the embedded PostgreSQL has no {@code pg_dump}):
  * every column as PostgreSQL's text form, bytea also as its raw bytes.
  */
-class NoPlaintextTokenIT extends ShareApiIntegration {
+class NoPlaintextTokenIT extends ShareApiIntegrationSupport {
 
     private final Caller sharer = Caller.sharer();
 

@@ -10,7 +10,7 @@ import io.shareflow.testsupport.HttpTestClient;
 import org.junit.jupiter.api.Test;
 
 /** What operators and their tools see: health, metrics, topics. */
-class OperationsIT extends ShareApiIntegration {
+class OperationsIT extends ShareApiIntegrationSupport {
 
     @Test
     void healthIsPublicAndUp() {

@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.shareflow.api.ShareApiIntegration;
+import io.shareflow.api.ShareApiIntegrationSupport;
 import io.shareflow.events.UserActivated;
 import io.shareflow.events.UserUpserted;
 import io.shareflow.schemas.Topics;
 import org.junit.jupiter.api.Test;
 
-class DirectoryReplicaIT extends ShareApiIntegration {
+class DirectoryReplicaIT extends ShareApiIntegrationSupport {
 
     @Test
     void keepsTheNewestStateOfEachUser() {

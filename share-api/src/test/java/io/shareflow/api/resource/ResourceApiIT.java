@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.api.ShareApiIntegration;
+import io.shareflow.api.ShareApiIntegrationSupport;
 import io.shareflow.api.support.Caller;
 import io.shareflow.testsupport.HttpTestClient;
 import org.junit.jupiter.api.Test;
 
-class ResourceApiIT extends ShareApiIntegration {
+class ResourceApiIT extends ShareApiIntegrationSupport {
 
     private final Caller sharer = Caller.sharer();
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.api.ShareApiIntegration;
+import io.shareflow.api.ShareApiIntegrationSupport;
 import io.shareflow.api.support.Caller;
 import io.shareflow.testsupport.EmailAddressTable;
 import io.shareflow.testsupport.HttpTestClient;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code recipients[0].email} of {@code POST /v1/shares/{resourceId}}. A valid address is shared (202), an
  * invalid one is a 400 naming the field.
  */
-class EmailAddressRuleIT extends ShareApiIntegration {
+class EmailAddressRuleIT extends ShareApiIntegrationSupport {
 
     private static final Caller SHARER = Caller.sharer();
     private static UUID resource;

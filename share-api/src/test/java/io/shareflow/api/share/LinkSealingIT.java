@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.api.ShareApiIntegration;
+import io.shareflow.api.ShareApiIntegrationSupport;
 import io.shareflow.api.support.Caller;
 import io.shareflow.schemas.SealedFields;
 import io.shareflow.testsupport.HttpTestClient;
@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The share's link kept sealed: shown again to whoever may change the share, re-sealed after a key rotation. */
-class LinkSealingIT extends ShareApiIntegration {
+class LinkSealingIT extends ShareApiIntegrationSupport {
 
     private final Caller sharer = Caller.sharer();
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import io.shareflow.api.ShareApiIntegration;
+import io.shareflow.api.ShareApiIntegrationSupport;
 import io.shareflow.api.support.Caller;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.events.UserUpserted;
@@ -25,7 +25,7 @@ import io.shareflow.testsupport.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class SharingIT extends ShareApiIntegration {
+class SharingIT extends ShareApiIntegrationSupport {
 
     private final Caller sharer = Caller.sharer();
 

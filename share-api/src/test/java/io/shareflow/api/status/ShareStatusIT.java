@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.api.ShareApiIntegration;
+import io.shareflow.api.ShareApiIntegrationSupport;
 import io.shareflow.api.support.Caller;
 import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Status transitions driven by real events on Kafka, as user-provisioner and share-notifier publish them. */
-class ShareStatusIT extends ShareApiIntegration {
+class ShareStatusIT extends ShareApiIntegrationSupport {
 
     private final Caller sharer = Caller.sharer();
 

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * share one application context; tests isolate themselves by using fresh organisations.
  */
 @SpringBootTest(classes = ShareApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ShareApiIntegration {
+public abstract class ShareApiIntegrationSupport {
 
     protected static final String LINK_BASE = "https://share.example.test";
 
@@ -53,7 +53,7 @@ public abstract class ShareApiIntegration {
         kafka().createTopics(3, Topics.SHARE_PROVISIONING, Topics.SHARE_NOTIFICATIONS, Topics.USER_DIRECTORY);
         String url = SharedInfrastructure.postgres().createDatabase("share_api_it");
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.kafka.bootstrap-servers", ShareApiIntegration::bootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", ShareApiIntegrationSupport::bootstrapServers);
         registry.add("shareflow.security.jwt.hmac-secret", () -> Caller.SECRET);
         registry.add("shareflow.links.base-url", () -> LINK_BASE);
         registry.add("shareflow.events.seal-key", () -> SEAL_KEYS);
