@@ -1,6 +1,7 @@
 package io.shareflow.notifier;
 
-import static io.shareflow.testsupport.EventFixtures.resendOf;
+import static io.shareflow.notifier.SealedEventFixtures.linkOf;
+import static io.shareflow.notifier.SealedEventFixtures.sealedResendOf;
 import static io.shareflow.testsupport.EventFixtures.revocationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +25,9 @@ class NotificationDeliveryIT extends NotifierIntegrationSupport {
         assertThat(mail.messageId()).isEqualTo("<share-" + share.getShareId() + "-0@shareflow>");
         assertThat(mail.from()).isEqualTo("shareflow <no-reply@shareflow.local>");
         assertThat(mail.subject()).isEqualTo("Ada Sharer shared \"Pump P-101 manual.pdf\" with you");
-        assertThat(mail.text()).contains(share.getLinkUrl()).contains("here it is. <b>not bold</b>")
+        assertThat(mail.text()).contains(linkOf(share)).contains("here it is. <b>not bold</b>")
                 .contains("31 January 2027");
-        assertThat(mail.html()).contains("href=\"" + share.getLinkUrl() + "\"").contains("&lt;b&gt;not bold&lt;/b&gt;");
+        assertThat(mail.html()).contains("href=\"" + linkOf(share) + "\"").contains("&lt;b&gt;not bold&lt;/b&gt;");
 
         NotificationSent sent = sentFor(share.getShareId()).get(0);
         assertThat(sent.getCausationEventId()).isEqualTo(share.getEventId());
@@ -34,9 +35,9 @@ class NotificationDeliveryIT extends NotifierIntegrationSupport {
         assertThat(sent.getAttempt()).isEqualTo(1);
         assertThat(sent.getSkipped()).isFalse();
         assertThat(stateOf(share.getEventId())).isEqualTo("SENT");
-        assertThat(jdbc.sql("select text_body is null and html_body is null from notification where event_id = :id")
+        assertThat(jdbc.sql("select link_sealed is null and invitation is not null from notification where event_id = :id")
                 .param("id", share.getEventId()).query(Boolean.class).single())
-                .as("the bodies, which hold the link's secret, are erased once sent").isTrue();
+                .as("the sealed link is erased once sent; the invitation, which holds no secret, stays").isTrue();
     }
 
     @Test
@@ -72,7 +73,7 @@ class NotificationDeliveryIT extends NotifierIntegrationSupport {
     @Test
     void aResendIsSentWithItsOwnMessageId() {
         ShareRequested share = aShare();
-        ShareNotificationRequested resend = resendOf(share, 2);
+        ShareNotificationRequested resend = sealedResendOf(share, 2);
 
         publishInOrder(share, share.getShareId());
         publishInOrder(resend, share.getShareId());

@@ -53,6 +53,7 @@ abstract class NotifierIntegrationSupport {
         registry.add("shareflow.notifier.dispatch.poll-interval", () -> "200ms");
         registry.add("shareflow.notifier.dispatch.in-doubt-after", () -> "20s");
         registry.add("shareflow.security.jwt.hmac-secret", () -> JWT_SECRET);
+        registry.add("shareflow.events.seal-key", () -> TestInfrastructure.SEAL_KEY_LIST);
     }
 
     @BeforeEach
@@ -65,19 +66,23 @@ abstract class NotifierIntegrationSupport {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }
 
-    /** A new share with notify on, to a new address ({@link EventFixtures#shareRequested()}). */
+    /**
+     * A new share with notify on, to a new address ({@link EventFixtures#shareRequested()}), as share-api publishes
+     * it from version 2 on: the link sealed with the tests' key ({@link SealedEventFixtures#aSealedShare});
+     * {@link SealedEventFixtures#linkOf} opens it.
+     */
     static ShareRequested aShare() {
-        return EventFixtures.shareRequested();
+        return SealedEventFixtures.aSealedShare();
     }
 
     /** A new share with {@code notify = false}. */
     static ShareRequested aSilentShare() {
-        return ShareRequested.newBuilder(EventFixtures.shareRequested()).setNotify(false).build();
+        return ShareRequested.newBuilder(aShare()).setNotify(false).build();
     }
 
     /** A new share to {@code recipientEmail}. */
     static ShareRequested aShareTo(String recipientEmail) {
-        return ShareRequested.newBuilder(EventFixtures.shareRequested()).setRecipientEmail(recipientEmail).build();
+        return ShareRequested.newBuilder(aShare()).setRecipientEmail(recipientEmail).build();
     }
 
     /** As share-api's outbox relay would (key = shareId, CloudEvents headers). */
@@ -113,6 +118,12 @@ abstract class NotifierIntegrationSupport {
 
     String stateOf(UUID eventId) {
         return jdbc.sql("select state from notification where event_id = :id").param("id", eventId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** The whole send-log row as PostgreSQL prints it (bytea as hex), to look for a link in it; null when none. */
+    String rowOf(UUID eventId) {
+        return jdbc.sql("select row_to_json(n)::text from notification n where event_id = :id").param("id", eventId)
                 .query(String.class).optional().orElse(null);
     }
 

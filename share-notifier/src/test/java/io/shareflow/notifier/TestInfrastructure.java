@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.embedded.mail.MailCatcher;
+import io.shareflow.schemas.SealedFields;
 import io.shareflow.schemas.Topics;
 import io.shareflow.testsupport.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,13 +14,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 /**
  * What the integration tests share, started once per JVM: the embedded broker and PostgreSQL of
  * {@link SharedInfrastructure}, a {@link MailCatcher} on free ports, the topics, a {@link KafkaTestClient}
- * playing share-api, and a recorder of everything on the notifications and dead-letter topics.
+ * playing share-api, a recorder of everything on the notifications and dead-letter topics, and the key list
+ * ({@code shareflow.events.seal-key}) that share-api and the notifier share, one random key {@code test}.
  */
 final class TestInfrastructure {
 
     static final String SHARE_EVENTS = Topics.SHARE_EVENTS;
     static final String NOTIFICATIONS = Topics.SHARE_NOTIFICATIONS;
     static final String DEAD_LETTERS = Topics.deadLetter(Topics.SHARE_EVENTS);
+
+    /** The notifier's {@code shareflow.events.seal-key} in the tests: one key, id {@code test}, new in every JVM. */
+    static final String SEAL_KEY_LIST = SealedFields.generateKeyList("test");
+    /** What share-api seals links with, and the notifier opens them with. */
+    static final SealedFields SEAL_KEYS = SealedFields.fromKeyList(SEAL_KEY_LIST);
 
     private static final List<ConsumerRecord<String, byte[]>> RECEIVED = new CopyOnWriteArrayList<>();
     private static MailCatcher mail;
@@ -51,7 +58,12 @@ final class TestInfrastructure {
     }
 
     static String databaseUrl() {
-        return SharedInfrastructure.postgres().createDatabase("share_notifier");
+        return databaseUrl("share_notifier");
+    }
+
+    /** Another database on the same server, created if missing, for a notifier started apart from the shared one. */
+    static String databaseUrl(String name) {
+        return SharedInfrastructure.postgres().createDatabase(name);
     }
 
     /** Everything that arrived on the notifications or dead-letter topic so far. */

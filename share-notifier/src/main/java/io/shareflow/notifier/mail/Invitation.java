@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What an invitation e-mail says. Every text comes from a user and is untrusted: the renderer
- * escapes it. Not null unless stated otherwise.
+ * What an invitation e-mail says, apart from its link. Every text comes from a user and is untrusted: the
+ * renderer escapes it. Not null unless stated otherwise.
+ *
+ * <p>The link that opens the share is not part of it: it carries the share's secret token, so it is kept
+ * sealed and handed to {@link InvitationRenderer#render(Invitation, String)} only at send time. An
+ * invitation can therefore be stored as it is; the send log keeps it and renders every attempt from it.
  *
  * @param sharerName   display name of the user who shared
  * @param sharerEmail  address of the user who shared (the e-mail's Reply-To when valid)
@@ -15,10 +19,9 @@ import java.util.Objects;
  * @param subject      the sharer's subject; null or blank for the default subject
  * @param message      the sharer's plain-text message; null or blank for none
  * @param expiresAt    when the share stops working; null for never
- * @param linkUrl      the URL that opens the share; contains a secret, never log it
  */
 public record Invitation(String sharerName, String sharerEmail, String resourceName, String resourceKind,
-                         String role, String subject, String message, Instant expiresAt, String linkUrl) {
+                         String role, String subject, String message, Instant expiresAt) {
 
     public Invitation {
         Objects.requireNonNull(sharerName, "sharerName");
@@ -26,12 +29,11 @@ public record Invitation(String sharerName, String sharerEmail, String resourceN
         Objects.requireNonNull(resourceName, "resourceName");
         Objects.requireNonNull(resourceKind, "resourceKind");
         Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(linkUrl, "linkUrl");
     }
 
     @Override
     public String toString() {
-        // The link carries the share's secret token; keep it out of logs.
+        // Short: the sharer's subject and message are user text that logs need not repeat.
         return "Invitation[sharer=" + sharerName + ", resource=" + resourceName + ", role=" + role + "]";
     }
 }

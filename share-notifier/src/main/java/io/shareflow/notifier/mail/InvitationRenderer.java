@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Renders the invitation e-mail of a share as a single-line subject, plain text and HTML.
@@ -25,11 +26,16 @@ public final class InvitationRenderer {
             DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     /**
+     * Renders the same e-mail for the same arguments, every time: it depends on nothing else (no clock,
+     * no locale of the machine), so every attempt at one notification sends the same content.
+     *
      * @param invitation what to say, not null
+     * @param linkUrl    the URL that opens the share, not null; it carries the share's secret token, so
+     *                   the result holds it too: keep both in memory only
      * @return the e-mail, never null
      */
-    public RenderedEmail render(Invitation invitation) {
-        Content c = Content.of(invitation);
+    public RenderedEmail render(Invitation invitation, String linkUrl) {
+        Content c = Content.of(invitation, Objects.requireNonNull(linkUrl, "linkUrl"));
         return new RenderedEmail(subject(invitation), text(c), html(c));
     }
 
@@ -177,7 +183,7 @@ public final class InvitationRenderer {
     private record Content(String sharer, String sharerEmail, String kind, String resource, String role,
                            String abilities, String message, String link, String expiry) {
 
-        static Content of(Invitation i) {
+        static Content of(Invitation i, String linkUrl) {
             String kind = singleLine(i.resourceKind());
             return new Content(
                     singleLine(i.sharerName()),
@@ -187,7 +193,7 @@ public final class InvitationRenderer {
                     singleLine(i.role()),
                     InvitationRenderer.abilities(i.role()),
                     i.message() == null ? "" : multiLine(i.message()),
-                    singleLine(i.linkUrl()),
+                    singleLine(linkUrl),
                     i.expiresAt() == null
                             ? "This share does not expire."
                             : "This share expires on " + EXPIRY.format(i.expiresAt()) + ".");

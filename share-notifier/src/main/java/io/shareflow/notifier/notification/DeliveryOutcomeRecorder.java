@@ -64,6 +64,25 @@ class DeliveryOutcomeRecorder {
     }
 
     /**
+     * Fails a claimed notification whose e-mail could not even be rendered, so no SMTP traffic happened: its link
+     * no longer opens (a key was removed from {@code SHAREFLOW_EVENTS_SEAL_KEY} while it waited, or the row was
+     * changed), or its row cannot be rendered. Permanent: rendering it again would fail again. The claimed attempt
+     * is not counted. Logged at ERROR: the operator's keys or data are wrong, not the recipient's address.
+     *
+     * @param cause the metric's cause tag
+     */
+    @Transactional
+    public void unsendable(Notification n, String reason, String cause) {
+        if (notifications.markFailedUnsent(n.eventId(), reason)) {
+            int attempts = n.attempts() - 1;
+            results.failed(n.shareId(), n.eventId(), attempts, true, reason);
+            AfterCommit.run(() -> metrics.failed(cause));
+            log.error("Notification {} for share {} failed permanently after {} attempt(s), not sent: {}", n.messageId(),
+                    n.shareId(), attempts, reason);
+        }
+    }
+
+    /**
      * Fails attempts whose worker died before recording an outcome (crash, kill, lost database):
      * the server may have accepted the message, so it is not sent again; NotificationFailed lets
      * the share be re-sent by a person.

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import io.shareflow.notifier.mail.DeliveryResult;
 import io.shareflow.notifier.mail.InvitationMailer;
+import io.shareflow.notifier.mail.OutgoingEmail;
+import io.shareflow.schemas.SealedFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
  * so it survives restarts.
  *
  * <p>Each attempt: (1) claim a due row, which commits it as SENDING with the attempt counted;
- * (2) talk SMTP, outside any transaction; (3) record the outcome and, if final, the result event,
- * in one transaction. A crash between (1) and (3) leaves the row SENDING; after
+ * (2) render the e-mail from the row, opening its sealed link in memory ({@link AttemptRenderer}), and talk
+ * SMTP, outside any transaction; (3) record the outcome and, if final, the result event, in one transaction.
+ * The rendered e-mail, which holds the link in plaintext, lives only for the attempt. A crash between (1) and (3) leaves the row SENDING; after
  * {@code in-doubt-after} it is failed without another attempt (see {@link DeliveryOutcomeRecorder#resolveInterrupted}).
  */
 @Component
@@ -33,6 +36,7 @@ class NotificationDispatcher implements SmartLifecycle {
 
     private final Notifications notifications;
     private final DeliveryOutcomeRecorder outcomes;
+    private final AttemptRenderer renderer;
     private final InvitationMailer mailer;
     private final DispatchSettings settings;
     private final DispatchSignal signal;
@@ -40,10 +44,12 @@ class NotificationDispatcher implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
-    NotificationDispatcher(Notifications notifications, DeliveryOutcomeRecorder outcomes, InvitationMailer mailer,
-                           DispatchSettings settings, DispatchSignal signal, NotificationMetrics metrics) {
+    NotificationDispatcher(Notifications notifications, DeliveryOutcomeRecorder outcomes, AttemptRenderer renderer,
+                           InvitationMailer mailer, DispatchSettings settings, DispatchSignal signal,
+                           NotificationMetrics metrics) {
         this.notifications = notifications;
         this.outcomes = outcomes;
+        this.renderer = renderer;
         this.mailer = mailer;
         this.settings = settings;
         this.signal = signal;
@@ -115,10 +121,28 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         Notification n = claimed.get();
         try (var shareId = MDC.putCloseable("shareId", n.shareId().toString())) {
-            DeliveryResult result = mailer.send(n.toEmail());
-            metrics.attempt(result.outcome().name().toLowerCase(Locale.ROOT));
-            outcomes.record(n, result);
+            Optional<OutgoingEmail> email = render(n);
+            if (email.isPresent()) {
+                DeliveryResult result = mailer.send(email.get());
+                metrics.attempt(result.outcome().name().toLowerCase(Locale.ROOT));
+                outcomes.record(n, result);
+            }
         }
         return true;
+    }
+
+    /**
+     * The attempt's e-mail, rendered now with the link opened in memory; empty when it cannot be, which fails
+     * the notification permanently (it would fail the same way on every attempt).
+     */
+    private Optional<OutgoingEmail> render(Notification n) {
+        try {
+            return Optional.of(renderer.render(n));
+        } catch (SealedFieldException e) {
+            outcomes.unsendable(n, LinkSealer.reason(e), NotificationMetrics.UNOPENABLE);
+        } catch (RuntimeException e) {
+            outcomes.unsendable(n, "The e-mail cannot be rendered: " + e, "permanent");
+        }
+        return Optional.empty();
     }
 }

@@ -8,11 +8,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code shareflow.notifier.emails.sent}, {@code shareflow.notifier.emails.failed} (tag {@code cause}:
- * {@code permanent | exhausted | in-doubt}), {@code shareflow.notifier.emails.skipped}, delivery
+ * {@code permanent | exhausted | in-doubt | unopenable}), {@code shareflow.notifier.emails.skipped}, delivery
  * attempts by outcome, and the send-log backlog.
  */
 @Component
 class NotificationMetrics {
+
+    /**
+     * The cause of a failure whose sealed link did not open: permanent too, but counted apart because it points
+     * at the keys ({@code SHAREFLOW_EVENTS_SEAL_KEY}) or at a corrupted event, not at a recipient.
+     */
+    static final String UNOPENABLE = "unopenable";
 
     private final MeterRegistry registry;
     private final Counter sent;
@@ -24,7 +30,7 @@ class NotificationMetrics {
                 .description("Invitation e-mails accepted by the SMTP server").register(registry);
         this.skipped = Counter.builder("shareflow.notifier.emails.skipped")
                 .description("Shares with notify=false: no e-mail, NotificationSent(skipped)").register(registry);
-        for (String cause : new String[] {"permanent", "exhausted", "in-doubt"}) {
+        for (String cause : new String[] {"permanent", "exhausted", "in-doubt", UNOPENABLE}) {
             failedCounter(cause);
         }
         Gauge.builder("shareflow.notifier.notifications.pending", notifications, Notifications::countPending)

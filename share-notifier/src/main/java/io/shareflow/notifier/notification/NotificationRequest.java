@@ -14,10 +14,11 @@ import io.shareflow.notifier.mail.Invitation;
  * @param resend         0 for the original invitation, N for re-send N
  * @param recipientEmail where to send it, as given
  * @param sendEmail      false when the sharer asked for no e-mail (notify = false)
- * @param invitation     what the e-mail says
+ * @param invitation     what the e-mail says, apart from the link
+ * @param sealedLink     the link that opens the share, sealed ({@link LinkSealer}); null when the event carried none
  */
 record NotificationRequest(UUID eventId, UUID shareId, int resend, String recipientEmail, boolean sendEmail,
-                           Invitation invitation) {
+                           Invitation invitation, byte[] sealedLink) {
 
     NotificationRequest {
         Objects.requireNonNull(eventId, "eventId");
@@ -27,6 +28,11 @@ record NotificationRequest(UUID eventId, UUID shareId, int resend, String recipi
         if (resend < 0) {
             throw new IllegalArgumentException("resend must be >= 0: " + resend);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "NotificationRequest[eventId=" + eventId + ", shareId=" + shareId + ", resend=" + resend + "]";
     }
 
     /** The same for every attempt at this share's invitation or re-send, so duplicates are recognisable. */

@@ -1,8 +1,9 @@
 package io.shareflow.notifier.notification;
 
-import io.shareflow.notifier.mail.InvitationRenderer;
-import io.shareflow.notifier.mail.RenderedEmail;
+import java.util.Optional;
+
 import io.shareflow.outbox.ProcessedEvents;
+import io.shareflow.schemas.SealedFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a share event's notification request into the send log, once per event. The e-mail is
- * rendered here, so every attempt sends exactly the same thing; sending is the dispatcher's job.
+ * Takes a share event's notification request into the send log, once per event: the invitation and its link,
+ * still sealed. Nothing is rendered here; the dispatcher renders every attempt from the row, so the rendered
+ * e-mail (which holds the link) exists in memory only. Sending is the dispatcher's job.
+ *
+ * <p>A link that does not open (tampered, truncated, sealed under a key this service lacks, or missing) fails
+ * the notification at once: {@code NotificationFailed(permanent)} with the cause, logged at ERROR, the event
+ * marked processed. Trying again would not help, and throwing would only loop the record into the dead-letter
+ * topic with its share never reaching a final state.
  */
 @Service
 class NotificationRequestHandler {
@@ -23,16 +30,16 @@ class NotificationRequestHandler {
 
     private final ProcessedEvents processedEvents;
     private final Notifications notifications;
-    private final InvitationRenderer renderer;
+    private final LinkSealer links;
     private final NotificationResultPublisher results;
     private final DispatchSignal signal;
     private final NotificationMetrics metrics;
 
-    NotificationRequestHandler(ProcessedEvents processedEvents, Notifications notifications, InvitationRenderer renderer,
+    NotificationRequestHandler(ProcessedEvents processedEvents, Notifications notifications, LinkSealer links,
                                NotificationResultPublisher results, DispatchSignal signal, NotificationMetrics metrics) {
         this.processedEvents = processedEvents;
         this.notifications = notifications;
-        this.renderer = renderer;
+        this.links = links;
         this.results = results;
         this.signal = signal;
         this.metrics = metrics;
@@ -50,9 +57,29 @@ class NotificationRequestHandler {
             log.info("Share {} has notify=false: no e-mail", request.shareId());
             return;
         }
-        RenderedEmail email = renderer.render(request.invitation());
-        if (notifications.add(request, email)) {
+        Optional<String> unopenable = whyTheLinkDoesNotOpen(request);
+        if (unopenable.isPresent()) {
+            results.failed(request.shareId(), request.eventId(), 0, true, unopenable.get());
+            AfterCommit.run(() -> metrics.failed(NotificationMetrics.UNOPENABLE));
+            log.error("Notification {} for share {} failed permanently, nothing sent: {}", request.messageId(),
+                    request.shareId(), unopenable.get());
+            return;
+        }
+        if (notifications.add(request)) {
             AfterCommit.run(signal::wakeUp);
+        }
+    }
+
+    /** Opens the link once, only to see that it does (the plaintext is dropped at once); empty when it does. */
+    private Optional<String> whyTheLinkDoesNotOpen(NotificationRequest request) {
+        if (request.sealedLink() == null) {
+            return Optional.of("The event carries no share link (neither sealedLink nor linkUrl)");
+        }
+        try {
+            links.open(request.shareId(), request.sealedLink());
+            return Optional.empty();
+        } catch (SealedFieldException e) {
+            return Optional.of(LinkSealer.reason(e));
         }
     }
 }

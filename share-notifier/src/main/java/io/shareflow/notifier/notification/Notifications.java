@@ -1,10 +1,18 @@
 package io.shareflow.notifier.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.shareflow.notifier.mail.Invitation;
 import io.shareflow.notifier.mail.RenderedEmail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,13 +21,22 @@ import org.springframework.stereotype.Repository;
 /**
  * The send log ({@code notification} table). All times are the database's clock. Statements that
  * change a row check its current state, so two workers or instances never both act on one row.
+ *
+ * <p>A row holds the invitation without its link ({@code invitation}, jsonb) and the link sealed
+ * ({@code link_sealed}); nothing rendered. A final row holds no link at all: {@code link_sealed} and the
+ * bodies of a row written before V2 are erased when it becomes SENT or FAILED.
  */
 @Repository
 class Notifications {
 
     private static final String COLUMNS = """
-            event_id, share_id, resend, message_id, recipient_email, reply_to_email, reply_to_name,
-            subject, text_body, html_body, attempts""";
+            event_id, share_id, resend, message_id, recipient_email, reply_to_email, reply_to_name, attempts,
+            invitation is not null as has_invitation, invitation ->> 'sharerName' as sharer_name,
+            invitation ->> 'sharerEmail' as sharer_email, invitation ->> 'resourceName' as resource_name,
+            invitation ->> 'resourceKind' as resource_kind, invitation ->> 'role' as role,
+            invitation ->> 'subject' as invitation_subject, invitation ->> 'message' as message,
+            cast(invitation ->> 'expiresAt' as timestamptz) as expires_at, link_sealed,
+            subject, text_body, html_body""";
 
     private final JdbcClient jdbc;
 
@@ -27,13 +44,26 @@ class Notifications {
         this.jdbc = jdbc;
     }
 
-    /** Records a notification to send now; false if this event already has one. */
-    boolean add(NotificationRequest request, RenderedEmail email) {
+    /**
+     * Records a notification to send now: the invitation and its sealed link, nothing rendered. False if this
+     * event already has one.
+     */
+    boolean add(NotificationRequest request) {
+        Invitation invitation = request.invitation();
         return jdbc.sql("""
                         insert into notification (event_id, share_id, resend, message_id, recipient_email,
-                                                  reply_to_email, reply_to_name, subject, text_body, html_body, state)
+                                                  reply_to_email, reply_to_name, invitation, link_sealed, state)
                         values (:eventId, :shareId, :resend, :messageId, :recipient, :replyTo, :replyToName,
-                                :subject, :text, :html, 'PENDING')
+                                jsonb_build_object(
+                                    'sharerName', cast(:sharerName as text),
+                                    'sharerEmail', cast(:sharerEmail as text),
+                                    'resourceName', cast(:resourceName as text),
+                                    'resourceKind', cast(:resourceKind as text),
+                                    'role', cast(:role as text),
+                                    'subject', cast(:subject as text),
+                                    'message', cast(:message as text),
+                                    'expiresAt', cast(:expiresAt as timestamptz)),
+                                :linkSealed, 'PENDING')
                         on conflict (event_id) do nothing
                         """)
                 .param("eventId", request.eventId())
@@ -41,11 +71,17 @@ class Notifications {
                 .param("resend", request.resend())
                 .param("messageId", request.messageId())
                 .param("recipient", request.recipientEmail())
-                .param("replyTo", request.invitation().sharerEmail())
-                .param("replyToName", request.invitation().sharerName())
-                .param("subject", email.subject())
-                .param("text", email.text())
-                .param("html", email.html())
+                .param("replyTo", invitation.sharerEmail())
+                .param("replyToName", invitation.sharerName())
+                .param("sharerName", invitation.sharerName())
+                .param("sharerEmail", invitation.sharerEmail())
+                .param("resourceName", invitation.resourceName())
+                .param("resourceKind", invitation.resourceKind())
+                .param("role", invitation.role())
+                .param("subject", invitation.subject())
+                .param("message", invitation.message())
+                .param("expiresAt", utc(invitation.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("linkSealed", Objects.requireNonNull(request.sealedLink(), "sealedLink"))
                 .update() == 1;
     }
 
@@ -66,19 +102,15 @@ class Notifications {
                           and state = 'PENDING'
                         returning %s
                         """.formatted(COLUMNS))
-                .query((rs, n) -> new Notification(
-                        rs.getObject("event_id", UUID.class), rs.getObject("share_id", UUID.class), rs.getInt("resend"),
-                        rs.getString("message_id"), rs.getString("recipient_email"), rs.getString("reply_to_email"),
-                        rs.getString("reply_to_name"), rs.getString("subject"), rs.getString("text_body"),
-                        rs.getString("html_body"), rs.getInt("attempts")))
+                .query((rs, n) -> notification(rs))
                 .optional();
     }
 
-    /** SENDING → SENT, bodies erased; false if the row was no longer SENDING. */
+    /** SENDING → SENT, the link (sealed or rendered) erased; false if the row was no longer SENDING. */
     boolean markSent(UUID eventId) {
         return jdbc.sql("""
                         update notification
-                        set state = 'SENT', text_body = null, html_body = null, last_error = null,
+                        set state = 'SENT', link_sealed = null, text_body = null, html_body = null, last_error = null,
                             claimed_at = null, updated_at = now()
                         where event_id = :eventId and state = 'SENDING'
                         """)
@@ -100,16 +132,29 @@ class Notifications {
                 .update() == 1;
     }
 
-    /** SENDING → FAILED, bodies erased; false if the row was no longer SENDING. */
+    /** SENDING → FAILED, the link (sealed or rendered) erased; false if the row was no longer SENDING. */
     boolean markFailed(UUID eventId, String reason) {
+        return fail(eventId, reason, 0);
+    }
+
+    /**
+     * SENDING → FAILED before the claimed attempt reached SMTP (the e-mail could not be rendered): the attempt is
+     * not counted. The link erased; false if the row was no longer SENDING.
+     */
+    boolean markFailedUnsent(UUID eventId, String reason) {
+        return fail(eventId, reason, 1);
+    }
+
+    private boolean fail(UUID eventId, String reason, int uncounted) {
         return jdbc.sql("""
                         update notification
-                        set state = 'FAILED', text_body = null, html_body = null, last_error = :reason,
-                            claimed_at = null, updated_at = now()
+                        set state = 'FAILED', link_sealed = null, text_body = null, html_body = null,
+                            attempts = attempts - :uncounted, last_error = :reason, claimed_at = null, updated_at = now()
                         where event_id = :eventId and state = 'SENDING'
                         """)
                 .param("eventId", eventId)
                 .param("reason", reason)
+                .param("uncounted", uncounted)
                 .update() == 1;
     }
 
@@ -135,6 +180,28 @@ class Notifications {
     long countPending() {
         return jdbc.sql("select count(*) from notification where state in ('PENDING', 'SENDING')")
                 .query(Long.class).single();
+    }
+
+    private static Notification notification(ResultSet rs) throws SQLException {
+        Invitation invitation = null;
+        RenderedEmail rendered = null;
+        if (rs.getBoolean("has_invitation")) {
+            OffsetDateTime expiresAt = rs.getObject("expires_at", OffsetDateTime.class);
+            invitation = new Invitation(rs.getString("sharer_name"), rs.getString("sharer_email"),
+                    rs.getString("resource_name"), rs.getString("resource_kind"), rs.getString("role"),
+                    rs.getString("invitation_subject"), rs.getString("message"),
+                    expiresAt == null ? null : expiresAt.toInstant());
+        } else {
+            rendered = new RenderedEmail(rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"));
+        }
+        return new Notification(rs.getObject("event_id", UUID.class), rs.getObject("share_id", UUID.class),
+                rs.getInt("resend"), rs.getString("message_id"), rs.getString("recipient_email"),
+                rs.getString("reply_to_email"), rs.getString("reply_to_name"), rs.getInt("attempts"), invitation,
+                rs.getBytes("link_sealed"), rendered);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     record InterruptedAttempt(UUID eventId, UUID shareId, int attempts) {

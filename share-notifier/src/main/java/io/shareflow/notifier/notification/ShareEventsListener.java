@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
  * Thin listener on the share events: the two that ask for an e-mail become a {@link NotificationRequest}
  * for {@link NotificationRequestHandler}; the other share events are not this service's business. Failures
  * are left to the container's error handler (retries, then the dead-letter topic).
+ *
+ * <p>Both versions of the two events are read: a version-2 event carries the link sealed in {@code sealedLink},
+ * which is passed on unopened; a version-1 event (written before share-api sealed links, still draining from the
+ * topic) carries it in plaintext in {@code linkUrl}, which {@link LinkSealer} seals at once, so the plaintext never
+ * gets further than this class.
  */
 @Component
 @KafkaListener(id = "share-notifier-share-events", idIsGroup = false, topics = "${shareflow.topics.share-events}")
@@ -23,9 +28,11 @@ class ShareEventsListener {
     private static final Logger log = LoggerFactory.getLogger(ShareEventsListener.class);
 
     private final NotificationRequestHandler requests;
+    private final LinkSealer links;
 
-    ShareEventsListener(NotificationRequestHandler requests) {
+    ShareEventsListener(NotificationRequestHandler requests, LinkSealer links) {
         this.requests = requests;
+        this.links = links;
     }
 
     /** The original invitation; {@code notify = false} is recorded as skipped. */
@@ -34,8 +41,8 @@ class ShareEventsListener {
         try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
             requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), 0, e.getRecipientEmail(),
                     e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(), e.getResourceName(),
-                            e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(), e.getExpiresAt(),
-                            e.getLinkUrl())));
+                            e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(), e.getExpiresAt()),
+                    links.sealedLinkOf(e.getShareId(), e.getSealedLink(), e.getLinkUrl())));
         }
     }
 
@@ -46,7 +53,8 @@ class ShareEventsListener {
             requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), Math.max(1, e.getAttempt()),
                     e.getRecipientEmail(), true, new Invitation(e.getSharerName(), e.getSharerEmail(),
                             e.getResourceName(), e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(),
-                            e.getExpiresAt(), e.getLinkUrl())));
+                            e.getExpiresAt()),
+                    links.sealedLinkOf(e.getShareId(), e.getSealedLink(), e.getLinkUrl())));
         }
     }
 

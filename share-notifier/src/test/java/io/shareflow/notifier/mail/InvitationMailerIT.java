@@ -48,7 +48,7 @@ class InvitationMailerIT {
 
     @Test
     void sendsTextAndHtmlWithTheGivenMessageId() {
-        RenderedEmail content = new InvitationRenderer().render(anInvitation());
+        RenderedEmail content = new InvitationRenderer().render(anInvitation(), InvitationFixtures.LINK);
 
         DeliveryResult result = mailer.send(email("<share-1-0@shareflow>", "bob@example.com", content));
 
@@ -65,7 +65,7 @@ class InvitationMailerIT {
 
     @Test
     void theSameMessageIdEveryTime() {
-        RenderedEmail content = new InvitationRenderer().render(anInvitation());
+        RenderedEmail content = new InvitationRenderer().render(anInvitation(), InvitationFixtures.LINK);
 
         mailer.send(email("<share-2-3@shareflow>", "bob@example.com", content));
         mailer.send(email("<share-2-3@shareflow>", "bob@example.com", content));
