@@ -1,7 +1,9 @@
 package io.shareflow.testsupport;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.UUID;
 
 import io.shareflow.events.ShareNotificationRequested;
@@ -9,11 +11,14 @@ import io.shareflow.events.ShareRequested;
 import io.shareflow.events.ShareRevoked;
 
 /**
- * Share events as share-api publishes them, for the tests of the services that consume them. Every call is
+ * Share events for the tests of the services that consume them, in version-1 form (the link in {@code linkUrl},
+ * {@code sealedLink} null, as records written before sealing); a test that needs version 2 seals the link itself. Every call is
  * a new share (new ids) with a recipient nobody has used; change a field with {@code ShareRequested.newBuilder(e)}.
  * (The {@code schemas} module keeps its own fixed-value fixtures: they are the golden values of its encoding tests.)
  */
 public final class EventFixtures {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private EventFixtures() {
     }
@@ -50,7 +55,7 @@ public final class EventFixtures {
                 .setMessage("Hi Bob,\nhere it is. <b>not bold</b>")
                 .setExpiresAt(Instant.parse("2027-01-31T00:00:00Z"))
                 .setNotify(true)
-                .setLinkUrl("http://localhost:8080/s/" + shareId.toString().replace("-", ""))
+                .setLinkUrl("http://localhost:8080/s/" + randomToken())
                 .build();
     }
 
@@ -77,6 +82,7 @@ public final class EventFixtures {
                 .setMessage(original.getMessage())
                 .setExpiresAt(original.getExpiresAt())
                 .setLinkUrl(original.getLinkUrl())
+                .setSealedLink(original.getSealedLink())
                 .build();
     }
 
@@ -93,6 +99,13 @@ public final class EventFixtures {
     /** A fresh address nobody has used. */
     public static String newEmail(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@recipient.example";
+    }
+
+    /** A link token as share-api makes them: 256 random bits, URL-safe base64 (a test can then look for it). */
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Instant now() {
