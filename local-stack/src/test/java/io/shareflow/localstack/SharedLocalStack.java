@@ -23,10 +23,10 @@ final class SharedLocalStack implements ParameterResolver {
 
     /** Attempts per e-mail, the first one included. */
     static final int NOTIFIER_MAX_ATTEMPTS = 3;
-    /** Waits after the first and the second failed attempt: 2 s, then 4 s. */
-    static final Duration NOTIFIER_INITIAL_BACKOFF = Duration.ofSeconds(2);
+    /** Waits after the first and the second failed attempt: 4 s, then 8 s (the dump must fit in the window on 2 busy cores). */
+    static final Duration NOTIFIER_INITIAL_BACKOFF = Duration.ofSeconds(4);
     /** From the first failed attempt of an e-mail to its last one: at least this long. */
-    static final Duration RETRY_WINDOW = Duration.ofSeconds(6);
+    static final Duration RETRY_WINDOW = Duration.ofSeconds(12);
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedLocalStack.class);
 

@@ -26,8 +26,8 @@ import org.apache.avro.specific.SpecificRecord;
  * Share events with the link sealed, as share-api publishes them from schema version 2 on ({@code sealedLink}
  * sealed under the share id, {@code linkUrl = ""}), and genuine version-1 records. test-support's
  * {@link EventFixtures} builds version-1-style events (the link in plaintext in {@code linkUrl}, {@code sealedLink}
- * null); {@link #plaintext} gives it a fresh random token, as share-api's are (the fixtures' token is the share id's
- * hex, which is no secret), and {@link #sealed} turns it into a version-2 event.
+ * null); {@link #plaintext} gives it a fresh random token of its own, and {@link #sealed} turns it into a
+ * version-2 event.
  */
 final class SealedEventFixtures {
 

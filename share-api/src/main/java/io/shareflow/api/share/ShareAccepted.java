@@ -13,6 +13,13 @@ record ShareAccepted(UUID requestId, List<Share> shares) {
 
     /** @param expiresAt null = never */
     record Share(UUID shareId, String recipientEmail, String role, String status, String url, Instant expiresAt) {
+
+        /** Never the url: it holds the link token, which must not reach a log line. */
+        @Override
+        public String toString() {
+            return "Share[shareId=" + shareId + ", recipientEmail=" + recipientEmail + ", role=" + role
+                    + ", status=" + status + ", url=***, expiresAt=" + expiresAt + "]";
+        }
     }
 
     UUID firstShareId() {

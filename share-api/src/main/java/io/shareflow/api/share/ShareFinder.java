@@ -2,7 +2,7 @@ package io.shareflow.api.share;
 
 import java.util.UUID;
 
-import io.shareflow.api.share.model.ChangeRights;
+import io.shareflow.api.share.model.ChangePermission;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.Page;
@@ -32,12 +32,12 @@ class ShareFinder {
         this.seals = seals;
     }
 
-    /** The share with its history, and its url when the caller may change the share ({@link ChangeRights}). */
+    /** The share with its history, and its url when the caller may change the share ({@link ChangePermission}). */
     @Transactional(readOnly = true)
     ShareDetails get(CurrentUser caller, UUID shareId) {
         ShareView share = shares.find(caller.organizationId(), shareId)
                 .orElseThrow(() -> new NotFound("Share not found."));
-        String url = ChangeRights.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? url(share) : null;
+        String url = ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? url(share) : null;
         return ShareDetails.of(share, url, statuses.history(shareId));
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,10 @@ import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.domain.Conflict;
 import io.shareflow.domain.EmailAddress;
 import io.shareflow.domain.NotFound;
+import io.shareflow.schemas.SealedFieldException;
 import io.shareflow.schemas.SealedFields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -41,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ShareService {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareService.class);
 
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
 
@@ -117,7 +123,10 @@ class ShareService {
         }
         ShareAccepted accepted = new ShareAccepted(requestId, created);
         if (key != null) {
-            idempotentRequests.complete(key.lookupHash(), key.seal(json.writeValueAsBytes(accepted)));
+            // Sealed twice: under the Idempotency-Key, which only the client knows, and under the events key, so
+            // that a dump with a guessable Idempotency-Key still opens nothing.
+            idempotentRequests.complete(key.lookupHash(), key.seal(seals.seal(json.writeValueAsString(accepted),
+                    replayContext(key))));
         }
         return accepted;
     }
@@ -128,7 +137,17 @@ class ShareService {
         if (!Arrays.equals(seen.requestHash(), requestHash) || seen.sealedResponse() == null) {
             throw new Conflict("The Idempotency-Key was already used for a different request.");
         }
-        return json.readValue(key.open(seen.sealedResponse()), ShareAccepted.class);
+        try {
+            return json.readValue(seals.open(key.open(seen.sealedResponse()), replayContext(key)), ShareAccepted.class);
+        } catch (SealedFieldException e) {
+            // The events key that sealed it is gone from the key list (rotated away within the 24 h window).
+            log.error("Idempotent response cannot be opened: {}", e.getMessage());
+            throw new Conflict("The Idempotency-Key was used for a request whose response can no longer be replayed.");
+        }
+    }
+
+    private static String replayContext(IdempotencyKey key) {
+        return "idempotent-response:" + HexFormat.of().formatHex(key.lookupHash());
     }
 
     /** Forgets keys past the idempotency window, and with them the sealed link tokens. */

@@ -7,11 +7,8 @@ package io.shareflow.api.status.model;
 public enum Notification {
     PENDING, FAILED, SENT, SKIPPED;
 
-    boolean isFinal() {
-        return this == SENT || this == SKIPPED;
-    }
-
-    public boolean isDone() {
+    /** Sent, or nothing to send: the invitation is done. */
+    public boolean isFinal() {
         return this == SENT || this == SKIPPED;
     }
 }

@@ -54,7 +54,7 @@ public record ShareProgress(Provisioning provisioning, Notification notification
         if (notification == Notification.FAILED) {
             return ShareStatus.NOTIFICATION_FAILED;
         }
-        if (provisioning.isProvisioned() && notification.isDone()) {
+        if (provisioning.isProvisioned() && notification.isFinal()) {
             return ShareStatus.ACTIVE;
         }
         return ShareStatus.PENDING;

@@ -11,12 +11,12 @@ import java.util.UUID;
  * not found at all). A recipient holding {@code manager} on the resource will join them once resource access is
  * computed.
  */
-public final class ChangeRights {
+public final class ChangePermission {
 
     /** The roles that may change any share of their organisation. */
     public static final Set<String> ORGANISATION_ADMIN_ROLES = Set.of("admin", "producer-admin");
 
-    private ChangeRights() {
+    private ChangePermission() {
     }
 
     /**
