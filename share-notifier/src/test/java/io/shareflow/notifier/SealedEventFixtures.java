@@ -4,11 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 
 import io.shareflow.events.ShareNotificationRequested;
 import io.shareflow.events.ShareRequested;
@@ -68,23 +65,6 @@ final class SealedEventFixtures {
     static String linkOf(ShareRequested event) {
         return event.getSealedLink() == null ? event.getLinkUrl()
                 : TestInfrastructure.SEAL_KEYS.open(bytes(event.getSealedLink()), event.getShareId().toString());
-    }
-
-    /** The token of a link {@code …/s/{token}}. */
-    static String tokenOf(String link) {
-        return link.substring(link.lastIndexOf('/') + 1);
-    }
-
-    /**
-     * The forms in which a token would show in a dump: raw, hex (either case), base64 in both alphabets with and
-     * without padding.
-     */
-    static List<String> dumpFormsOf(String token) {
-        byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
-        String hex = HexFormat.of().formatHex(bytes);
-        return List.of(token, hex, hex.toUpperCase(), Base64.getEncoder().encodeToString(bytes),
-                Base64.getEncoder().withoutPadding().encodeToString(bytes), Base64.getUrlEncoder().encodeToString(bytes),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     static byte[] bytes(ByteBuffer buffer) {

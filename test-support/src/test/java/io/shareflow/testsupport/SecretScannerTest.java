@@ -1,4 +1,4 @@
-package io.shareflow.localstack;
+package io.shareflow.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,8 +72,52 @@ class SecretScannerTest {
     }
 
     @Test
+    void findsHexInMixedCase() {
+        String mixed = mixedCase(hex(bytes));
+        assertThat(SecretScanner.of(token).findIn("\\x" + mixed))
+                .anyMatch(f -> f.isIn("hex (any case) of its decoded bytes"));
+        assertThat(SecretScanner.of(token).findIn(("\\x00" + mixedCase(hex(text))).getBytes(StandardCharsets.US_ASCII)))
+                .anyMatch(f -> f.isIn("hex (any case) of its text"));
+    }
+
+    @Test
+    void findInAnswersForOneValueWithoutKeepingIt() {
+        SecretScanner scanner = SecretScanner.of(token);
+        assertThat(scanner.findIn("url https://x/s/" + token + " end"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.secret()).isEqualTo(SecretScanner.THE_TOKEN);
+                    assertThat(f.isIn("its text")).isTrue();
+                });
+        assertThat(scanner.findIn("{\"b\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}")).isNotEmpty();
+        assertThat(scanner.findIn("cell", concat(random(2), bytes, random(2))))
+                .anyMatch(f -> f.isIn("its decoded bytes, raw") && f.where().equals("cell"));
+        assertThat(scanner.findIn(("x" + token).getBytes(StandardCharsets.UTF_8))).anyMatch(f -> f.isIn("its text"));
+        assertThat(scanner.findings()).isEmpty();
+        assertThat(scanner.items()).isZero();
+        assertThat(SecretScanner.tokenOf("http://localhost:8080/s/" + token)).isEqualTo(token);
+    }
+
+    @Test
+    void findsNothingElse() {
+        SecretScanner scanner = SecretScanner.of(token);
+        String other = Base64.getUrlEncoder().withoutPadding().encodeToString(random(32));
+        assertThat(scanner.findIn(other)).isEmpty();
+        assertThat(scanner.findIn(token.substring(1))).isEmpty();
+        assertThat(scanner.findIn(new byte[64])).isEmpty();
+        assertThat(scanner.findIn((String) null)).isEmpty();
+    }
+
+    @Test
     void refusesSecretsTooShortToSearchForWithoutFalseAlarms() {
         assertThatThrownBy(() -> new SecretScanner(Map.of("short", "abc"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String mixedCase(String hex) {
+        StringBuilder mixed = new StringBuilder(hex);
+        for (int i = 0; i < mixed.length(); i += 2) {
+            mixed.setCharAt(i, Character.toUpperCase(mixed.charAt(i)));
+        }
+        return mixed.toString();
     }
 
     private static String hex(byte[] data) {
