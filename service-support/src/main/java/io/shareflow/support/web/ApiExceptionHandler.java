@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.shareflow.domain.Conflict;
+import io.shareflow.domain.Gone;
 import io.shareflow.domain.InvalidRequest;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.RefusedRequest;
@@ -87,6 +88,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ErrorEnvelope> notFound(NotFound ex, HttpServletRequest request) {
         return apiException(ApiException.notFound(ex.getMessage()), request);
+    }
+
+    @ExceptionHandler(Gone.class)
+    ResponseEntity<ErrorEnvelope> gone(Gone ex, HttpServletRequest request) {
+        return apiException(ApiException.gone(ex.getMessage()), request);
     }
 
     @ExceptionHandler(Conflict.class)

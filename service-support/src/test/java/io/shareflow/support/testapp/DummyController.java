@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.shareflow.domain.Conflict;
+import io.shareflow.domain.Gone;
 import io.shareflow.domain.InvalidRequest;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.RefusedRequest;
@@ -123,6 +124,7 @@ class DummyController {
             case "not-found" -> new NotFound("No such share.");
             case "conflict" -> new Conflict("This e-mail address is already taken.", "email");
             case "conflict-without-field" -> new Conflict("This Idempotency-Key was used for another request.");
+            case "gone" -> new Gone("This registration link has expired.");
             default -> new IllegalArgumentException(kind);
         };
     }

@@ -294,6 +294,18 @@ class ErrorEnvelopeIT {
     }
 
     @Test
+    void domainGoneIs410() {
+        Response response = http.get("/v1/refusals/gone", token);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(410);
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("Gone");
+        assertThat(response.onlyError().get("message").asString()).isEqualTo("This registration link has expired.");
+        assertThat(response.onlyError().get("extension")).isEqualTo(JSON.readTree("{}"));
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertNoInternals(response);
+    }
+
+    @Test
     void unexpectedExceptionIs500WithTraceIdAndNoInternals() {
         Response response = http.get("/v1/boom", token);
 

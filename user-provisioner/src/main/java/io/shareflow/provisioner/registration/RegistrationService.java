@@ -3,6 +3,7 @@ package io.shareflow.provisioner.registration;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.shareflow.domain.Gone;
 import io.shareflow.domain.NotFound;
 import io.shareflow.provisioner.registration.model.RegistrationTicket;
 import io.shareflow.provisioner.registration.model.RegistrationToken;
@@ -21,6 +22,9 @@ class RegistrationService {
     /** The longest token looked up; anything longer cannot be one of ours. */
     private static final int MAX_TOKEN_LENGTH = 128;
     private static final String UNKNOWN_TOKEN = "Registration token not found.";
+    private static final String USED_TOKEN = "This registration link has already been used.";
+    private static final String EXPIRED_TOKEN = "This registration link has expired.";
+    private static final String ALREADY_REGISTERED = "This user has already registered.";
 
     private final RegistrationTokens tokens;
     private final Users users;
@@ -43,7 +47,7 @@ class RegistrationService {
      *
      * @param password already checked against {@link io.shareflow.provisioner.registration.model.PasswordPolicy}
      * @throws NotFound                    when the token is unknown (404)
-     * @throws RegistrationRefusedException when the token is used or expired, or its user is active (410)
+     * @throws Gone                        when the token is used or expired, or its user is active (410)
      */
     @Transactional
     User register(String token, String displayName, String password) {
@@ -55,15 +59,15 @@ class RegistrationService {
                 .orElseThrow(() -> new NotFound(UNKNOWN_TOKEN));
         Instant now = clock.instant();
         switch (ticket.validityAt(now)) {
-            case USED -> throw new RegistrationRefusedException(RegistrationRefusedException.Reason.USED);
-            case EXPIRED -> throw new RegistrationRefusedException(RegistrationRefusedException.Reason.EXPIRED);
+            case USED -> throw new Gone(USED_TOKEN);
+            case EXPIRED -> throw new Gone(EXPIRED_TOKEN);
             case USABLE -> { }
         }
         User user = users.findByIdForUpdate(ticket.userId()).orElseThrow(
                 () -> new IllegalStateException("Registration token of missing user " + ticket.userId()));
         if (user.isActive()) {
             // Registered already with another token issued for a later share.
-            throw new RegistrationRefusedException(RegistrationRefusedException.Reason.ALREADY_REGISTERED);
+            throw new Gone(ALREADY_REGISTERED);
         }
         User activated = user.activate(displayName, now);
         users.saveActivated(activated, passwords.encode(password));
