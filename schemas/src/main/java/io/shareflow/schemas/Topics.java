@@ -3,11 +3,13 @@ package io.shareflow.schemas;
 /**
  * Default Kafka topic names of shareflow. Services may override them by configuration;
  * these are the names every service uses out of the box. Every record key is the aggregate id
- * ({@code shareId}, {@code userId}, or {@code linkId} for {@code ShareLinkCreated}).
+ * ({@code shareId}, {@code userId}, or {@code linkId} - the link's shareId - for
+ * {@code ShareLinkCreated}).
  */
 public final class Topics {
 
-    /** Events of share-api: ShareRequested, ShareUpdated, ShareRevoked, ShareNotificationRequested, ShareLinkCreated. */
+    /** Events of share-api: ShareRequested, ShareUpdated, ShareRevoked, ShareNotificationRequested, ShareLinkCreated,
+     * ShareOpened. */
     public static final String SHARE_EVENTS = "share.events.v1";
 
     /** Events of user-provisioner about share recipients: RecipientProvisioned, RecipientRejected. */

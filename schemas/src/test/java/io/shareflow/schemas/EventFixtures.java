@@ -5,7 +5,9 @@ import io.shareflow.events.NotificationSent;
 import io.shareflow.events.RecipientProvisioned;
 import io.shareflow.events.RecipientRejected;
 import io.shareflow.events.ShareLinkCreated;
+import io.shareflow.events.LinkRecipient;
 import io.shareflow.events.ShareNotificationRequested;
+import io.shareflow.events.ShareOpened;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.events.ShareRevoked;
 import io.shareflow.events.ShareUpdated;
@@ -35,7 +37,7 @@ final class EventFixtures {
     static List<SpecificRecord> all() {
         return List.of(shareRequested(), shareUpdated(), shareRevoked(), shareNotificationRequested(),
                 shareLinkCreated(), recipientProvisioned(), recipientRejected(), notificationSent(),
-                notificationFailed(), userUpserted(), userActivated());
+                notificationFailed(), userUpserted(), userActivated(), shareOpened());
     }
 
     static ShareRequested shareRequested() {
@@ -91,6 +93,20 @@ final class EventFixtures {
                 .setLinkId(UUID.fromString("714c0000-0000-4000-8000-000000000008")).setResourceId(RESOURCE_ID)
                 .setOrganizationId(ORG_ID).setCreatedBy(SHARER_ID).setAudience("password").setRole("viewer")
                 .setExpiresAt(EXPIRES_AT).setName("For the auditors")
+                .setResourceName("Maintenance").setResourceKind("folder")
+                .setSharerName("Ada Sharer").setSharerEmail("ada@example.com")
+                .setRecipients(List.of(new LinkRecipient("bob@example.com", RECIPIENT_ID.toString()),
+                        new LinkRecipient("carol@example.com", null)))
+                .setNotify(true).setSubject("The manuals").setMessage("Have a look")
+                .setSealedLink(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}))
+                .build();
+    }
+
+    static ShareOpened shareOpened() {
+        return ShareOpened.newBuilder()
+                .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
+                .setShareId(SHARE_ID).setOrganizationId(ORG_ID).setResourceId(RESOURCE_ID)
+                .setShareType("link").setOpenedByUserId(RECIPIENT_ID).setChannel("page")
                 .build();
     }
 
@@ -116,6 +132,7 @@ final class EventFixtures {
                 .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
                 .setShareId(SHARE_ID).setCausationEventId(UUID.fromString("ca500000-0000-4000-8000-000000000009"))
                 .setMessageId("<share-5a0e-1@shareflow.local>").setAttempt(3).setSkipped(false)
+                .setRecipientEmail("bob@example.com")
                 .build();
     }
 
@@ -124,6 +141,7 @@ final class EventFixtures {
                 .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
                 .setShareId(SHARE_ID).setCausationEventId(UUID.fromString("ca500000-0000-4000-8000-000000000009"))
                 .setAttempts(5).setPermanent(true).setReason("550 5.1.1 mailbox unavailable")
+                .setRecipientEmail("bob@example.com")
                 .build();
     }
 
