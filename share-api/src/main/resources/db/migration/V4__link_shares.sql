@@ -34,3 +34,9 @@ create table share_link_recipient (
 );
 create unique index share_link_recipient_email_idx on share_link_recipient (share_id, lower(email));
 create index share_link_recipient_user_idx on share_link_recipient (user_id);
+
+-- Who shared it, as the sharer's token named them when the share was made: the recipient's page and the link's
+-- answer say who shared it without asking the directory. Null for shares made before this migration (the page
+-- then falls back to the directory replica's display name).
+alter table share add column sharer_name varchar(255);
+alter table share add column sharer_email varchar(320);
