@@ -58,7 +58,8 @@ class NotificationRequestHandler {
             log.info("Share {} has notify=false: no e-mail", request.shareId());
             return;
         }
-        Optional<String> unopenable = whyTheLinkDoesNotOpen(request.shareId(), request.sealedLink());
+        Optional<String> unopenable = whyTheLinkDoesNotOpen(request.shareId(), request.sealedLink(),
+                "The event carries no share link (neither sealedLink nor linkUrl)");
         if (unopenable.isPresent()) {
             results.failed(request.shareId(), request.eventId(), 0, true, unopenable.get(), request.recipientEmail());
             AfterCommit.run(() -> metrics.failed(NotificationMetrics.UNOPENABLE));
@@ -88,7 +89,8 @@ class NotificationRequestHandler {
                     request.recipients().size());
             return;
         }
-        Optional<String> unopenable = whyTheLinkDoesNotOpen(request.shareId(), request.sealedLink());
+        Optional<String> unopenable = whyTheLinkDoesNotOpen(request.shareId(), request.sealedLink(),
+                "The event carries no share link (no sealedLink)");
         if (unopenable.isPresent()) {
             for (String recipient : request.recipients()) {
                 results.failed(request.shareId(), request.eventId(), 0, true, unopenable.get(), recipient);
@@ -104,9 +106,9 @@ class NotificationRequestHandler {
     }
 
     /** Opens the link once, only to see that it does (the plaintext is dropped at once); empty when it does. */
-    private Optional<String> whyTheLinkDoesNotOpen(UUID shareId, byte[] sealedLink) {
+    private Optional<String> whyTheLinkDoesNotOpen(UUID shareId, byte[] sealedLink, String whenMissing) {
         if (sealedLink == null) {
-            return Optional.of("The event carries no share link (neither sealedLink nor linkUrl)");
+            return Optional.of(whenMissing);
         }
         try {
             links.open(shareId, sealedLink);
