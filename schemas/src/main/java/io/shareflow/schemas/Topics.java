@@ -12,7 +12,10 @@ public final class Topics {
      * ShareOpened. */
     public static final String SHARE_EVENTS = "share.events.v1";
 
-    /** Events of user-provisioner about share recipients: RecipientProvisioned, RecipientRejected. */
+    /**
+     * Events of user-provisioner about share recipients: RecipientProvisioned, RecipientRejected (key shareId); and
+     * RegistrationLinkIssued (key userId), the sealed registration link share-notifier e-mails.
+     */
     public static final String SHARE_PROVISIONING = "share.provisioning.v1";
 
     /** Events of share-notifier: NotificationSent, NotificationFailed. */

@@ -4,6 +4,7 @@ import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
 import io.shareflow.events.RecipientProvisioned;
 import io.shareflow.events.RecipientRejected;
+import io.shareflow.events.RegistrationLinkIssued;
 import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.LinkRecipient;
 import io.shareflow.events.ShareNotificationRequested;
@@ -37,7 +38,7 @@ final class EventFixtures {
     static List<SpecificRecord> all() {
         return List.of(shareRequested(), shareUpdated(), shareRevoked(), shareNotificationRequested(),
                 shareLinkCreated(), recipientProvisioned(), recipientRejected(), notificationSent(),
-                notificationFailed(), userUpserted(), userActivated(), shareOpened());
+                notificationFailed(), userUpserted(), userActivated(), shareOpened(), registrationLinkIssued());
     }
 
     static ShareRequested shareRequested() {
@@ -124,6 +125,18 @@ final class EventFixtures {
                 .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
                 .setShareId(SHARE_ID).setCausationEventId(UUID.fromString("ca500000-0000-4000-8000-000000000009"))
                 .setRecipientEmail("eve@other.example").setReason("Recipient belongs to another organisation")
+                .build();
+    }
+
+    static RegistrationLinkIssued registrationLinkIssued() {
+        return RegistrationLinkIssued.newBuilder()
+                .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
+                .setUserId(RECIPIENT_ID).setOrganizationId(ORG_ID).setOrganizationName("Acme Aviation")
+                .setRecipientEmail("bob@example.com").setInviterName("Ada Sharer").setInviterEmail("ada@example.com")
+                .setReason("SHARE").setShareId(SHARE_ID)
+                .setCausationEventId(UUID.fromString("ca500000-0000-4000-8000-000000000009"))
+                .setExpiresAt(EXPIRES_AT)
+                .setSealedRegistrationLink(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}))
                 .build();
     }
 
