@@ -26,7 +26,7 @@ public class Organizations {
                 .update();
     }
 
-    Optional<Organization> findById(UUID id) {
+    public Optional<Organization> findById(UUID id) {
         return jdbc.sql("select id, name, created_at from organization where id = :id")
                 .param("id", id)
                 .query((rs, row) -> new Organization(rs.getObject("id", UUID.class), rs.getString("name"),

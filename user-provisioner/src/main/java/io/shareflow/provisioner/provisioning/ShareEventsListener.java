@@ -31,7 +31,8 @@ class ShareEventsListener {
     void shareRequested(ShareRequested event) {
         try (var mdc = MDC.putCloseable("shareId", event.getShareId().toString())) {
             provisioning.handle(new RecipientRequest(event.getEventId(), event.getShareId(),
-                    event.getOrganizationId(), event.getRecipientEmail()));
+                    event.getOrganizationId(), event.getRecipientEmail(), event.getNotify(), event.getSharerName(),
+                    event.getSharerEmail()));
         }
     }
 

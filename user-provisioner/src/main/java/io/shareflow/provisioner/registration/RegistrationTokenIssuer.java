@@ -5,22 +5,17 @@ import java.time.Instant;
 
 import io.shareflow.provisioner.registration.model.RegistrationToken;
 import io.shareflow.provisioner.user.model.User;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues registration tokens to deactivated users. No event carries the token (share-notifier
- * e-mails the share link, not a registration link), so with {@code shareflow.registration.log-links}
- * the link is logged for local use; otherwise the token is only ever known to this call's caller.
+ * Issues registration tokens to deactivated users. The secret is known only to the caller of {@link #issueFor},
+ * which hands it on sealed ({@link RegistrationInvitations}); it is never stored, published in plaintext or logged.
  */
 @Component
 public class RegistrationTokenIssuer {
-
-    private static final Logger log = LoggerFactory.getLogger(RegistrationTokenIssuer.class);
 
     private final RegistrationTokens tokens;
     private final RegistrationSettings settings;
@@ -33,8 +28,8 @@ public class RegistrationTokenIssuer {
     }
 
     /**
-     * Stores a new token for the user, in the caller's transaction. Earlier tokens stay valid
-     * until they expire or one of them is used.
+     * Stores a new token for the user, in the caller's transaction; the user's earlier token, if it was still live,
+     * is superseded (410 from now on).
      *
      * @param user a deactivated user, not null
      * @return the token, with its secret
@@ -45,13 +40,15 @@ public class RegistrationTokenIssuer {
             throw new IllegalArgumentException("User " + user.id() + " is already active");
         }
         Instant now = clock.instant();
+        tokens.supersedeLive(user.id(), now);
         RegistrationToken token = RegistrationToken.issue(user.id(), now, settings.tokenValidity());
         tokens.save(token, now);
-        if (settings.logLinks()) {
-            log.info("Registration link for user {} <{}>, valid until {}: POST {}/v1/registrations/{} "
-                            + "with a JSON body of displayName and password",
-                    user.id(), user.email(), token.expiresAt(), settings.baseUrl(), token.token());
-        }
         return token;
+    }
+
+    /** Whether the user holds a token that still works (unused, the newest, not expired). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean hasUsableToken(User user) {
+        return tokens.hasUsable(user.id(), clock.instant());
     }
 }

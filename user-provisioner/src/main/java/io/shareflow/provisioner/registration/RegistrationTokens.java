@@ -12,7 +12,7 @@ import io.shareflow.provisioner.registration.model.RegistrationToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Registration tokens, stored by their SHA-256 only. */
+/** Registration tokens, stored by their SHA-256 only; at most one live (unused, not superseded) token per user. */
 @Repository
 class RegistrationTokens {
 
@@ -34,16 +34,41 @@ class RegistrationTokens {
                 .update();
     }
 
+    /** Marks the user's live token (if any) superseded: from now on it answers 410. */
+    void supersedeLive(UUID userId, Instant now) {
+        jdbc.sql("""
+                        update registration_token set superseded_at = :now
+                        where user_id = :userId and used_at is null and superseded_at is null
+                        """)
+                .param("userId", userId)
+                .param("now", timestamp(now))
+                .update();
+    }
+
+    /** Whether the user has a token that still works at {@code now}. */
+    boolean hasUsable(UUID userId, Instant now) {
+        return jdbc.sql("""
+                        select exists (select 1 from registration_token
+                                       where user_id = :userId and used_at is null and superseded_at is null
+                                         and expires_at > :now)
+                        """)
+                .param("userId", userId)
+                .param("now", timestamp(now))
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The token with this hash, its row locked until the end of the transaction. */
     Optional<RegistrationTicket> findForUpdate(String hash) {
-        return jdbc.sql("select user_id, expires_at, used_at from registration_token where token_hash = :hash for update")
+        return jdbc.sql("""
+                        select user_id, expires_at, used_at, superseded_at from registration_token
+                        where token_hash = :hash for update
+                        """)
                 .param("hash", hash)
-                .query((rs, row) -> {
-                    OffsetDateTime usedAt = rs.getObject("used_at", OffsetDateTime.class);
-                    return new RegistrationTicket(rs.getObject("user_id", UUID.class),
-                            rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                            usedAt == null ? null : usedAt.toInstant());
-                })
+                .query((rs, row) -> new RegistrationTicket(rs.getObject("user_id", UUID.class),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        instant(rs.getObject("used_at", OffsetDateTime.class)),
+                        instant(rs.getObject("superseded_at", OffsetDateTime.class))))
                 .optional();
     }
 
@@ -52,6 +77,10 @@ class RegistrationTokens {
                 .param("hash", hash)
                 .param("now", timestamp(now))
                 .update();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -82,13 +82,16 @@ class RegistrationApiIT extends IntegrationTestSupport {
     }
 
     @Test
-    void anotherTokenOfARegisteredUserIsGone() {
+    void aNewerTokenReplacesTheOlderOneWhichIsGoneBeforeAndAfterRegistration() {
         String first = issueToken();
         String second = issueToken();
-        assertThat(http.post("/v1/registrations/" + first, null, Map.of("displayName", "Ivy", "password", "12345678"))
-                .status()).isEqualTo(200);
 
+        Response replaced = http.post("/v1/registrations/" + first, null, Map.of("displayName", "Ivy", "password", "12345678"));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(410);
+        assertThat(replaced.error().path("message").asString()).contains("replaced by a newer one");
         assertThat(http.post("/v1/registrations/" + second, null, Map.of("displayName", "Ivy", "password", "12345678"))
+                .status()).isEqualTo(200);
+        assertThat(http.post("/v1/registrations/" + first, null, Map.of("displayName", "Ivy", "password", "12345678"))
                 .status()).isEqualTo(410);
     }
 

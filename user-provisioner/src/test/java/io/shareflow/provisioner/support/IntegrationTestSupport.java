@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
 import io.shareflow.embedded.SharedInfrastructure;
+import io.shareflow.schemas.SealedFields;
 import io.shareflow.schemas.Topics;
 import io.shareflow.support.security.JwtTokens;
 import io.shareflow.testsupport.HttpTestClient;
@@ -31,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class IntegrationTestSupport {
 
     protected static final String HMAC_SECRET = "integration-tests-hmac-secret-of-at-least-32-bytes";
+    /** {@code shareflow.events.seal-key} of the tests: one random key per JVM, as share-notifier would hold it too. */
+    protected static final String SEAL_KEY_LIST = SealedFields.generateKeyList("it");
+    /** Opens the registration links the service seals, as share-notifier does. */
+    protected static final SealedFields SEALS = SealedFields.fromKeyList(SEAL_KEY_LIST);
 
     protected static final KraftBroker KAFKA = SharedInfrastructure.kafka();
     protected static final PostgresServer POSTGRES = SharedInfrastructure.postgres();
@@ -49,6 +54,7 @@ public abstract class IntegrationTestSupport {
         registry.add("spring.datasource.username", () -> PostgresServer.USER);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         registry.add("shareflow.security.jwt.hmac-secret", () -> HMAC_SECRET);
+        registry.add("shareflow.events.seal-key", () -> SEAL_KEY_LIST);
         registry.add("shareflow.kafka.errors.initial-interval", () -> "100ms");
         registry.add("shareflow.kafka.errors.max-attempts", () -> "2");
     }

@@ -33,8 +33,23 @@ class RegistrationTokenTest {
     void ticketIsSingleUseAndExpires() {
         UUID user = UUID.randomUUID();
         Instant expiry = NOW.plusSeconds(60);
-        assertThat(new RegistrationTicket(user, expiry, null).validityAt(NOW)).isEqualTo(RegistrationTicket.Validity.USABLE);
-        assertThat(new RegistrationTicket(user, expiry, null).validityAt(expiry)).isEqualTo(RegistrationTicket.Validity.EXPIRED);
-        assertThat(new RegistrationTicket(user, expiry, NOW).validityAt(NOW)).isEqualTo(RegistrationTicket.Validity.USED);
+        assertThat(new RegistrationTicket(user, expiry, null, null).validityAt(NOW))
+                .isEqualTo(RegistrationTicket.Validity.USABLE);
+        assertThat(new RegistrationTicket(user, expiry, null, null).validityAt(expiry))
+                .isEqualTo(RegistrationTicket.Validity.EXPIRED);
+        assertThat(new RegistrationTicket(user, expiry, NOW, null).validityAt(NOW))
+                .isEqualTo(RegistrationTicket.Validity.USED);
+    }
+
+    @Test
+    void aReplacedTicketNeverWorksAgainAndAUsedOneSaysUsed() {
+        UUID user = UUID.randomUUID();
+        Instant expiry = NOW.plusSeconds(60);
+        assertThat(new RegistrationTicket(user, expiry, null, NOW).validityAt(NOW))
+                .isEqualTo(RegistrationTicket.Validity.SUPERSEDED);
+        assertThat(new RegistrationTicket(user, NOW.minusSeconds(1), null, NOW).validityAt(NOW))
+                .isEqualTo(RegistrationTicket.Validity.SUPERSEDED);
+        assertThat(new RegistrationTicket(user, expiry, NOW, NOW).validityAt(NOW))
+                .isEqualTo(RegistrationTicket.Validity.USED);
     }
 }
