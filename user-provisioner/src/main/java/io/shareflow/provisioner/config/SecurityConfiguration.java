@@ -10,8 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what. Finer rules that need the request body or the stored data (a producer-admin
- * creates users of its own organisation only; reads are limited to the caller's organisation) are
- * in the controllers.
+ * creates and re-invites users of its own organisation only; reads are limited to the caller's organisation) are
+ * in the controllers and use cases.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -24,6 +24,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/v1/registrations/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v1/organizations").hasRole("admin")
                         .requestMatchers(HttpMethod.POST, "/v1/users").hasAnyRole("admin", "producer-admin")
+                        .requestMatchers(HttpMethod.POST, "/v1/users/*/invitations").hasAnyRole("admin", "producer-admin")
+                        // The platform's identity service checks passwords here; it calls with the admin role.
+                        .requestMatchers(HttpMethod.POST, "/v1/authentications").hasRole("admin")
                         .anyRequest().authenticated());
         return http.build();
     }
