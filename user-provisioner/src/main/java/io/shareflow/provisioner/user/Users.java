@@ -77,6 +77,17 @@ public class Users {
     }
 
     /**
+     * The user with this address ignoring case, with its password hash (null until it registers, and for users who
+     * sign in elsewhere); the argument need not be a valid address.
+     */
+    public Optional<UserCredentials> findCredentialsByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + ", password_hash from app_user where lower(email) = lower(:email)")
+                .param("email", email.strip())
+                .query((rs, row) -> new UserCredentials(map(rs, row), rs.getString("password_hash")))
+                .optional();
+    }
+
+    /**
      * A page of users, oldest first.
      *
      * @param organizationId only this organisation's users; null for all
