@@ -1,14 +1,17 @@
 package io.shareflow.support.logging;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
  * Installs {@link SecretPathMaskingTurboFilter} first among logback's turbo filters, once Boot has configured logging
- * and before the server takes requests. One per logger context: a later application context in the same JVM (tests)
- * replaces the filter of an earlier one with its own.
+ * and before the server takes requests, and keeps it there: a reset of the logger context (Boot configures logging
+ * again when another application starts in the same JVM, e.g. in tests) removes every turbo filter, so a
+ * reset-resistant listener installs it again. One per logger context: a later installation replaces the paths.
  */
 public final class SecretPathLogMasking {
 
@@ -31,22 +34,65 @@ public final class SecretPathLogMasking {
             return;
         }
         synchronized (context) {
-            context.getTurboFilterList().removeIf(filter -> filter instanceof SecretPathMaskingTurboFilter);
-            SecretPathMaskingTurboFilter filter = new SecretPathMaskingTurboFilter(paths);
-            filter.setName(FILTER_NAME);
-            filter.setContext(context);
-            filter.start();
-            context.getTurboFilterList().add(0, filter);
+            ReinstallOnReset listener = context.getCopyOfListenerList().stream()
+                    .filter(ReinstallOnReset.class::isInstance).map(ReinstallOnReset.class::cast)
+                    .findFirst().orElseGet(() -> {
+                        ReinstallOnReset added = new ReinstallOnReset(context);
+                        context.addListener(added);
+                        return added;
+                    });
+            listener.paths = paths;
+            addFilter(context, paths);
         }
+    }
+
+    private static void addFilter(LoggerContext context, SecretPaths paths) {
+        context.getTurboFilterList().removeIf(SecretPathMaskingTurboFilter.class::isInstance);
+        SecretPathMaskingTurboFilter filter = new SecretPathMaskingTurboFilter(paths);
+        filter.setName(FILTER_NAME);
+        filter.setContext(context);
+        filter.start();
+        context.getTurboFilterList().add(0, filter);
     }
 
     /** Whether the logger context has the filter, for tests. */
     static boolean installedIn(ILoggerFactory factory) {
         return factory instanceof LoggerContext context
-                && context.getTurboFilterList().stream().anyMatch(SecretPathLogMasking::isOurs);
+                && context.getTurboFilterList().stream().anyMatch(SecretPathMaskingTurboFilter.class::isInstance);
     }
 
-    private static boolean isOurs(TurboFilter filter) {
-        return filter instanceof SecretPathMaskingTurboFilter;
+    /** Puts the filter back after the context was reset (which drops every turbo filter). */
+    private static final class ReinstallOnReset implements LoggerContextListener {
+
+        private final LoggerContext context;
+        private volatile SecretPaths paths;
+
+        ReinstallOnReset(LoggerContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public boolean isResetResistant() {
+            return true;
+        }
+
+        @Override
+        public void onReset(LoggerContext reset) {
+            synchronized (context) {
+                addFilter(context, paths);
+            }
+        }
+
+        @Override
+        public void onStart(LoggerContext started) {
+        }
+
+        @Override
+        public void onStop(LoggerContext stopped) {
+        }
+
+        @Override
+        public void onLevelChange(Logger logger, Level level) {
+        }
     }
 }

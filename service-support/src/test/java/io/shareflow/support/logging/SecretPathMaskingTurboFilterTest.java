@@ -82,6 +82,17 @@ class SecretPathMaskingTurboFilterTest {
     }
 
     @Test
+    void aResetOfTheLoggerContextKeepsTheFilter() {
+        context.reset();
+        appender.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+
+        assertThat(SecretPathLogMasking.installedIn(context)).isTrue();
+        context.getLogger("after.reset").info("GET /register/" + TOKEN);
+        assertThat(appender.list.get(0).getFormattedMessage()).isEqualTo("GET /register/…");
+    }
+
+    @Test
     void installingAgainReplacesTheFilter() {
         SecretPathLogMasking.install(context, new SecretPaths(List.of("s")));
 
