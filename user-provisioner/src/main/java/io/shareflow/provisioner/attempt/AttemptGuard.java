@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #enter enters} the guard for its subject first — which serialises concurrent attempts on the subject and
  * answers 429 with {@code Retry-After} while the limit is reached — and then {@link #failed records} its refusal or
  * {@link #succeeded clears} the count, all in its own transaction. A refused attempt must still commit for its
- * failure to count (the use case declares its refusals {@code noRollbackFor}).
+ * failure to count (the use case declares its refusals {@code noRollbackFor}); the 429 of {@link #enter} does not
+ * mark the transaction rollback-only either, so a use case may commit after it.
  */
 @Component
 public class AttemptGuard {
@@ -35,7 +36,7 @@ public class AttemptGuard {
      * @param subjectHash the SHA-256 hex of what is guarded (a token, an address in lower case)
      * @throws ApiException 429 {@code TooManyRequests} with {@code Retry-After} when the limit is reached
      */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
     public void enter(AttemptKind kind, String subjectHash, AttemptLimit limit, String tooMany) {
         attempts.lock(kind, subjectHash);
         Instant now = clock.instant();

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Registration of a user created for a share. Public (no bearer token): the token in the path is the
- * credential. Unknown token 404; used or expired token, or a user who has registered already, 410.
+ * credential. Unknown token 404; used, replaced or expired token, or a user who has registered already, 410; a
+ * password the rules refuse 400 naming {@code password}; too many failed uses of the token 429.
  */
 @RestController
 class RegistrationController {
@@ -23,8 +24,9 @@ class RegistrationController {
     }
 
     @PostMapping("/v1/registrations/{token}")
-    DataEnvelope<UserResponse> register(@PathVariable String token, @Valid @RequestBody RegistrationRequest request) {
+    DataEnvelope<UserResponse> register(@PathVariable TokenInPath token,
+                                        @Valid @RequestBody RegistrationRequest request) {
         return DataEnvelope.of(UserResponse.of(
-                registrations.register(token, request.displayName().strip(), request.password())));
+                registrations.register(token.value(), request.displayName().strip(), request.password())));
     }
 }

@@ -1,13 +1,17 @@
 package io.shareflow.provisioner.support;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
 import io.shareflow.embedded.SharedInfrastructure;
+import io.shareflow.events.RegistrationLinkIssued;
+import io.shareflow.schemas.SealContexts;
 import io.shareflow.schemas.SealedFields;
 import io.shareflow.schemas.Topics;
 import io.shareflow.support.security.JwtTokens;
@@ -78,6 +82,33 @@ public abstract class IntegrationTestSupport {
     protected static String token(UUID organizationId, String... roles) {
         return JwtTokens.issue(HMAC_SECRET, UUID.randomUUID(), organizationId, "caller@shareflow.test", "Test Caller",
                 List.of(roles), Duration.ofHours(1));
+    }
+
+    /** The registration links issued to the user so far, in order, once {@code done} holds for them. */
+    protected static List<RegistrationLinkIssued> registrationLinks(UUID userId,
+                                                                   Predicate<List<RegistrationLinkIssued>> done) {
+        return KAFKA_CLIENT.eventsUntil(Topics.SHARE_PROVISIONING, userId.toString(),
+                        events -> done.test(linksIn(events))).stream()
+                .filter(RegistrationLinkIssued.class::isInstance).map(RegistrationLinkIssued.class::cast).toList();
+    }
+
+    private static List<RegistrationLinkIssued> linksIn(List<org.apache.avro.specific.SpecificRecord> events) {
+        return events.stream().filter(RegistrationLinkIssued.class::isInstance).map(RegistrationLinkIssued.class::cast)
+                .toList();
+    }
+
+    /** The link of the event, opened as share-notifier opens it. */
+    protected static String linkOf(RegistrationLinkIssued event) {
+        ByteBuffer sealed = event.getSealedRegistrationLink().duplicate();
+        byte[] bytes = new byte[sealed.remaining()];
+        sealed.get(bytes);
+        return SEALS.open(bytes, SealContexts.registrationLink(event.getUserId()));
+    }
+
+    /** The token of the event's link ({@code …/register/{token}}). */
+    protected static String tokenOf(RegistrationLinkIssued event) {
+        String link = linkOf(event);
+        return link.substring(link.lastIndexOf('/') + 1);
     }
 
     protected UUID createOrganization(String name) {
