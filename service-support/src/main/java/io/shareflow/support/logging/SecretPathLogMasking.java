@@ -1,5 +1,7 @@
 package io.shareflow.support.logging;
 
+import java.util.List;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -18,18 +20,33 @@ public final class SecretPathLogMasking {
     static final String FILTER_NAME = "shareflow-secret-path-masking";
 
     private final SecretPaths paths;
+    private final List<String> silenced;
 
-    SecretPathLogMasking(SecretPaths paths) {
+    /**
+     * @param paths    null when no path is masked
+     * @param silenced loggers dropped at every level
+     */
+    SecretPathLogMasking(SecretPaths paths, List<String> silenced) {
         this.paths = paths;
-        install(LoggerFactory.getILoggerFactory(), paths);
+        this.silenced = List.copyOf(silenced);
+        install(LoggerFactory.getILoggerFactory(), paths, silenced);
     }
 
-    /** The paths whose secrets are cut from log lines. */
+    /** The paths whose secrets are cut from log lines; null when none are. */
     public SecretPaths paths() {
         return paths;
     }
 
+    /** The loggers silenced at every level. */
+    public List<String> silencedLoggers() {
+        return silenced;
+    }
+
     static void install(ILoggerFactory factory, SecretPaths paths) {
+        install(factory, paths, List.of());
+    }
+
+    static void install(ILoggerFactory factory, SecretPaths paths, List<String> silenced) {
         if (!(factory instanceof LoggerContext context)) {
             return;
         }
@@ -42,13 +59,14 @@ public final class SecretPathLogMasking {
                         return added;
                     });
             listener.paths = paths;
-            addFilter(context, paths);
+            listener.silenced = List.copyOf(silenced);
+            addFilter(context, paths, listener.silenced);
         }
     }
 
-    private static void addFilter(LoggerContext context, SecretPaths paths) {
+    private static void addFilter(LoggerContext context, SecretPaths paths, List<String> silenced) {
         context.getTurboFilterList().removeIf(SecretPathMaskingTurboFilter.class::isInstance);
-        SecretPathMaskingTurboFilter filter = new SecretPathMaskingTurboFilter(paths);
+        SecretPathMaskingTurboFilter filter = new SecretPathMaskingTurboFilter(paths, silenced);
         filter.setName(FILTER_NAME);
         filter.setContext(context);
         filter.start();
@@ -66,6 +84,7 @@ public final class SecretPathLogMasking {
 
         private final LoggerContext context;
         private volatile SecretPaths paths;
+        private volatile List<String> silenced = List.of();
 
         ReinstallOnReset(LoggerContext context) {
             this.context = context;
@@ -79,7 +98,7 @@ public final class SecretPathLogMasking {
         @Override
         public void onReset(LoggerContext reset) {
             synchronized (context) {
-                addFilter(context, paths);
+                addFilter(context, paths, silenced);
             }
         }
 

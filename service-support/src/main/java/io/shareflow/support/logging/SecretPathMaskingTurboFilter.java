@@ -1,6 +1,7 @@
 package io.shareflow.support.logging;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 import ch.qos.logback.classic.Level;
@@ -16,7 +17,8 @@ import org.slf4j.helpers.FormattingTuple;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * Keeps the secrets of request paths out of every log line, of every logger and level (Spring's request logging at
+ * Keeps the secrets of request paths out of every log line, of every logger and level, and drops the lines of
+ * silenced loggers altogether (Spring's request logging at
  * DEBUG, Tomcat's, error lines naming the request path): an event whose message or exception messages hold a
  * masked path ({@link SecretPaths}) is logged instead with the secret cut, whatever appender and encoder write it
  * (the structured JSON console, a test's pattern). The services never log a secret themselves; this is the net for
@@ -28,9 +30,15 @@ final class SecretPathMaskingTurboFilter extends TurboFilter {
     private static final String FQCN = Logger.class.getName();
 
     private final SecretPaths paths;
+    private final List<String> silenced;
 
-    SecretPathMaskingTurboFilter(SecretPaths paths) {
-        this.paths = Objects.requireNonNull(paths, "paths");
+    /**
+     * @param paths    the masked paths; null when none are masked
+     * @param silenced logger names whose events (and their children's) are dropped at every level
+     */
+    SecretPathMaskingTurboFilter(SecretPaths paths, List<String> silenced) {
+        this.paths = paths;
+        this.silenced = List.copyOf(Objects.requireNonNull(silenced, "silenced"));
     }
 
     SecretPaths paths() {
@@ -39,7 +47,10 @@ final class SecretPathMaskingTurboFilter extends TurboFilter {
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (level == null || format == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+        if (isSilenced(logger.getName())) {
+            return FilterReply.DENY;
+        }
+        if (paths == null || level == null || format == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
         // As logback reads it: without an explicit throwable, a Throwable last argument is the event's exception.
@@ -59,6 +70,15 @@ final class SecretPathMaskingTurboFilter extends TurboFilter {
         }
         logger.callAppenders(event);
         return FilterReply.DENY;
+    }
+
+    private boolean isSilenced(String name) {
+        for (String prefix : silenced) {
+            if (name.equals(prefix) || (name.startsWith(prefix) && name.charAt(prefix.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean holdsSecret(Throwable throwable) {

@@ -15,7 +15,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Cuts the secret of every masked request path ({@code shareflow.logging.masked-paths}, e.g. {@code register,
- * v1/registrations}) out of every log line, with logback (Boot's default). Without masked paths nothing is installed.
+ * v1/registrations}) out of every log line, and drops the lines of silenced loggers
+ * ({@code shareflow.logging.silenced-loggers}), with logback (Boot's default). Without either nothing is installed.
  */
 @AutoConfiguration
 @ConditionalOnClass(LoggerContext.class)
@@ -23,18 +24,26 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public final class ShareflowLogMaskingAutoConfiguration {
 
     @Bean
-    @Conditional(OnMaskedPaths.class)
+    @Conditional(OnMaskedPathsOrSilencedLoggers.class)
     SecretPathLogMasking secretPathLogMasking(LogMaskingSettings settings) {
-        return new SecretPathLogMasking(new SecretPaths(settings.maskedPaths()));
+        return new SecretPathLogMasking(settings.maskedPaths().isEmpty() ? null : new SecretPaths(settings.maskedPaths()),
+                settings.silencedLoggers());
     }
 
-    /** {@code shareflow.logging.masked-paths} is set and not empty (as a list or a comma-separated value). */
-    static final class OnMaskedPaths implements Condition {
+    /**
+     * {@code shareflow.logging.masked-paths} or {@code shareflow.logging.silenced-loggers} is set and not empty (as a
+     * list or a comma-separated value).
+     */
+    static final class OnMaskedPathsOrSilencedLoggers implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return isSet(context, "shareflow.logging.masked-paths") || isSet(context, "shareflow.logging.silenced-loggers");
+        }
+
+        private static boolean isSet(ConditionContext context, String property) {
             return Binder.get(context.getEnvironment())
-                    .bind("shareflow.logging.masked-paths", Bindable.listOf(String.class))
-                    .map(paths -> paths.stream().anyMatch(path -> !path.isBlank()))
+                    .bind(property, Bindable.listOf(String.class))
+                    .map(values -> values.stream().anyMatch(value -> !value.isBlank()))
                     .orElse(false);
         }
     }

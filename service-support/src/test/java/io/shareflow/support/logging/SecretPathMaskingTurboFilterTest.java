@@ -93,6 +93,20 @@ class SecretPathMaskingTurboFilterTest {
     }
 
     @Test
+    void aSilencedLoggerAndItsChildrenAreDroppedAtEveryLevel() {
+        SecretPathLogMasking.install(context, null, List.of("org.eclipse.angus.mail.smtp.protocol"));
+        context.getLogger("org.eclipse.angus.mail.smtp.protocol").setLevel(Level.TRACE);
+
+        context.getLogger("org.eclipse.angus.mail.smtp.protocol").trace("DATA with the whole e-mail");
+        context.getLogger("org.eclipse.angus.mail.smtp.protocol.child").error("also dropped");
+        context.getLogger("org.eclipse.angus.mail.smtp.protocolx").warn("another logger");
+        context.getLogger("org.eclipse.angus.mail.smtp").warn("the parent: /register/" + TOKEN);
+
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
+                .containsExactly("another logger", "the parent: /register/" + TOKEN);
+    }
+
+    @Test
     void installingAgainReplacesTheFilter() {
         SecretPathLogMasking.install(context, new SecretPaths(List.of("s")));
 

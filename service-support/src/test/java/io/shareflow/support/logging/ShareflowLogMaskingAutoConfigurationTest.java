@@ -34,6 +34,16 @@ class ShareflowLogMaskingAutoConfigurationTest {
     }
 
     @Test
+    void silencedLoggersAloneInstallTheFilterWithoutPaths() {
+        runner.withPropertyValues("shareflow.logging.silenced-loggers=org.eclipse.angus.mail.smtp.protocol")
+                .run(context -> {
+                    SecretPathLogMasking masking = context.getBean(SecretPathLogMasking.class);
+                    assertThat(masking.paths()).isNull();
+                    assertThat(masking.silencedLoggers()).containsExactly("org.eclipse.angus.mail.smtp.protocol");
+                });
+    }
+
+    @Test
     void aMalformedPathStopsTheStart() {
         runner.withPropertyValues("shareflow.logging.masked-paths=not a path")
                 .run(context -> assertThat(context).hasFailed().getFailure()
