@@ -35,7 +35,8 @@ public class InvitationMailer {
     private final Session session;
 
     /**
-     * @throws IllegalArgumentException if {@code settings.from()} is not a valid address
+     * @throws IllegalArgumentException if {@code settings.from()} is not a valid address, or the mail session has
+     *                                  {@code mail.debug} on (it would print every link)
      */
     public InvitationMailer(JavaMailSender sender, MailSettings settings) {
         this.sender = sender;
@@ -46,6 +47,11 @@ public class InvitationMailer {
         }
         // Only the message's MIME settings come from this session; the sender connects with its own.
         this.session = sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+        if (session.getDebug()) {
+            // jakarta.mail's debug output is the whole SMTP conversation on the console: every e-mail with its link.
+            throw new IllegalArgumentException("spring.mail.properties.mail.debug=true would write every e-mail, with "
+                    + "the share or registration link it carries, to the console; shareflow does not allow it");
+        }
     }
 
     /**

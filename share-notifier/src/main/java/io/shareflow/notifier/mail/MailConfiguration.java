@@ -18,6 +18,11 @@ class MailConfiguration {
     }
 
     @Bean
+    RegistrationInvitationRenderer registrationInvitationRenderer() {
+        return new RegistrationInvitationRenderer();
+    }
+
+    @Bean
     InvitationMailer invitationMailer(JavaMailSender sender, MailSettings settings) {
         return new InvitationMailer(sender, settings);
     }

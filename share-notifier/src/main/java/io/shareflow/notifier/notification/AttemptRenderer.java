@@ -3,6 +3,7 @@ package io.shareflow.notifier.notification;
 import io.shareflow.notifier.mail.InvitationRenderer;
 import io.shareflow.notifier.mail.LinkInvitationRenderer;
 import io.shareflow.notifier.mail.OutgoingEmail;
+import io.shareflow.notifier.mail.RegistrationInvitationRenderer;
 import io.shareflow.notifier.mail.RenderedEmail;
 import io.shareflow.schemas.SealedFieldException;
 
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders the e-mail of one attempt just before it is sent: opens the row's sealed link in memory and renders the
- * invitation with it — a direct share's ({@link InvitationRenderer}) or a share by link's to one of its recipients
- * ({@link LinkInvitationRenderer}). The result holds the link in plaintext and is never stored; the row keeps it sealed.
+ * invitation with it — a direct share's ({@link InvitationRenderer}), a share by link's to one of its recipients
+ * ({@link LinkInvitationRenderer}), or a new user's registration e-mail ({@link RegistrationInvitationRenderer}). The result holds the link in plaintext and is never stored; the row keeps it sealed.
  * Rendering depends only on the row, so every attempt at a notification sends the same thing (same Message-ID,
  * same content).
  */
@@ -20,11 +21,14 @@ class AttemptRenderer {
 
     private final InvitationRenderer invitations;
     private final LinkInvitationRenderer linkInvitations;
+    private final RegistrationInvitationRenderer registrations;
     private final LinkSealer links;
 
-    AttemptRenderer(InvitationRenderer invitations, LinkInvitationRenderer linkInvitations, LinkSealer links) {
+    AttemptRenderer(InvitationRenderer invitations, LinkInvitationRenderer linkInvitations,
+                    RegistrationInvitationRenderer registrations, LinkSealer links) {
         this.invitations = invitations;
         this.linkInvitations = linkInvitations;
+        this.registrations = registrations;
         this.links = links;
     }
 
@@ -36,6 +40,8 @@ class AttemptRenderer {
         RenderedEmail content;
         if (n.rendered() != null) {
             content = n.rendered();  // written before V2: drained as it was rendered then
+        } else if (n.isRegistration()) {
+            content = registrations.render(n.registration(), links.openRegistration(n.userId(), n.sealedLink()));
         } else if (n.linkInvitation() != null) {
             content = linkInvitations.render(n.linkInvitation(), links.open(n.shareId(), n.sealedLink()));
         } else {

@@ -11,14 +11,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records how a delivery attempt ended: the send-log row's new state — sent, failed, or pending again
- * with its retry scheduled — and, when the notification is finished, its result event in the outbox,
- * in one transaction.
+ * with its retry scheduled — and, when a share's notification is finished, its result event in the outbox,
+ * in one transaction. A registration e-mail is of a user, not of a share: it publishes no result (the row, the log
+ * and the metrics are its report), and its failure is logged at ERROR, since nobody else hears of it — the user
+ * can be re-invited ({@code POST /v1/users/{id}/invitations} on user-provisioner).
  */
 @Service
 class DeliveryOutcomeRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryOutcomeRecorder.class);
     private static final int INTERRUPTED_BATCH = 100;
+    private static final String REINVITE_HINT = "; the user can be re-invited (POST /v1/users/{id}/invitations)";
 
     private final Notifications notifications;
     private final NotificationResultPublisher results;
@@ -38,13 +41,16 @@ class DeliveryOutcomeRecorder {
         switch (result.outcome()) {
             case SENT -> {
                 if (notifications.markSent(n)) {
-                    results.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts(), n.recipientEmail());
+                    if (!n.isRegistration()) {
+                        results.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts(), n.recipientEmail());
+                    }
                     AfterCommit.run(metrics::sent);
-                    log.info("Sent {} for share {} (attempt {})", n.messageId(), n.shareId(), n.attempts());
+                    log.info("Sent {} for {} (attempt {})", n.messageId(), n.subject(), n.attempts());
                 } else {
                     // Only if this attempt outlived shareflow.notifier.dispatch.in-doubt-after and was failed meanwhile.
-                    log.error("Sent {} for share {}, but its attempt had already been given up as interrupted; "
-                            + "raise shareflow.notifier.dispatch.in-doubt-after above the SMTP timeouts", n.messageId(), n.shareId());
+                    log.error("Sent {} for {}, but its attempt had already been given up as interrupted; "
+                            + "raise shareflow.notifier.dispatch.in-doubt-after above the SMTP timeouts", n.messageId(),
+                            n.subject());
                 }
             }
             case TRANSIENT -> {
@@ -53,8 +59,8 @@ class DeliveryOutcomeRecorder {
                 } else {
                     Duration backoff = retryPolicy.backoffAfter(n.attempts());
                     notifications.retryLater(n, backoff, result.reason());
-                    log.warn("Attempt {} of {} for share {} failed, retrying in {}: {}", n.attempts(),
-                            retryPolicy.maxAttempts(), n.shareId(), backoff, result.reason());
+                    log.warn("Attempt {} of {} for {} failed, retrying in {}: {}", n.attempts(),
+                            retryPolicy.maxAttempts(), n.subject(), backoff, result.reason());
                 }
             }
             case PERMANENT -> fail(n, true, result.reason(), "permanent");
@@ -75,17 +81,19 @@ class DeliveryOutcomeRecorder {
     public void unsendable(Notification n, String reason, String cause) {
         if (notifications.markFailedUnsent(n, reason)) {
             int attempts = n.attempts() - 1;
-            results.failed(n.shareId(), n.eventId(), attempts, true, reason, n.recipientEmail());
+            if (!n.isRegistration()) {
+                results.failed(n.shareId(), n.eventId(), attempts, true, reason, n.recipientEmail());
+            }
             AfterCommit.run(() -> metrics.failed(cause));
-            log.error("Notification {} for share {} failed permanently after {} attempt(s), not sent: {}", n.messageId(),
-                    n.shareId(), attempts, reason);
+            log.error("Notification {} for {} failed permanently after {} attempt(s), not sent: {}{}", n.messageId(),
+                    n.subject(), attempts, reason, n.isRegistration() ? REINVITE_HINT : "");
         }
     }
 
     /**
      * Fails attempts whose worker died before recording an outcome (crash, kill, lost database):
      * the server may have accepted the message, so it is not sent again; NotificationFailed lets
-     * the share be re-sent by a person.
+     * the share be re-sent by a person (a registration e-mail: a re-invite).
      *
      * @return how many were resolved
      */
@@ -97,10 +105,14 @@ class DeliveryOutcomeRecorder {
                     + " was interrupted (service stopped or lost its database) after it may have reached the SMTP server;"
                     + " not sent again automatically so as never to send it twice";
             if (notifications.markFailed(attempt.eventId(), attempt.recipientPosition(), reason)) {
-                results.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(), false, reason,
-                        attempt.recipientEmail());
                 AfterCommit.run(() -> metrics.failed("in-doubt"));
-                log.warn("Share {}: {}", attempt.shareId(), reason);
+                if (attempt.isRegistration()) {
+                    log.warn("Registration e-mail of user {}: {}{}", attempt.userId(), reason, REINVITE_HINT);
+                } else {
+                    results.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(), false, reason,
+                            attempt.recipientEmail());
+                    log.warn("Share {}: {}", attempt.shareId(), reason);
+                }
             }
         }
         return interrupted.size();
@@ -108,10 +120,15 @@ class DeliveryOutcomeRecorder {
 
     private void fail(Notification n, boolean permanent, String reason, String cause) {
         if (notifications.markFailed(n.eventId(), n.recipientPosition(), reason)) {
-            results.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason, n.recipientEmail());
             AfterCommit.run(() -> metrics.failed(cause));
-            log.warn("Notification {} for share {} failed ({}) after {} attempt(s): {}", n.messageId(), n.shareId(),
-                    cause, n.attempts(), reason);
+            if (n.isRegistration()) {
+                log.error("Registration e-mail {} for {} failed ({}) after {} attempt(s): {}{}", n.messageId(),
+                        n.subject(), cause, n.attempts(), reason, REINVITE_HINT);
+            } else {
+                results.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason, n.recipientEmail());
+                log.warn("Notification {} for {} failed ({}) after {} attempt(s): {}", n.messageId(), n.subject(),
+                        cause, n.attempts(), reason);
+            }
         }
     }
 }

@@ -3,15 +3,17 @@ package io.shareflow.notifier.notification;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 
+import io.shareflow.schemas.SealContexts;
 import io.shareflow.schemas.SealedFieldException;
 import io.shareflow.schemas.SealedFields;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The share link as the notifier holds it: sealed ({@link SealedFields}, context = the share id), from the event
- * to the send log, and opened in memory only, just before an attempt is rendered. Needs
- * {@code SHAREFLOW_EVENTS_SEAL_KEY}: without it the service does not start.
+ * The links as the notifier holds them: sealed ({@link SealedFields}; context = the share id for a share link, see
+ * {@link SealContexts}, and {@code registration/<userId>} for a registration link), from the event to the send log,
+ * and opened in memory only, just before an attempt is rendered. Needs {@code SHAREFLOW_EVENTS_SEAL_KEY}: without it
+ * the service does not start.
  */
 @Component
 class LinkSealer {
@@ -51,7 +53,22 @@ class LinkSealer {
      *                              permanent
      */
     String open(UUID shareId, byte[] sealedLink) {
-        return sealedFields.open(sealedLink, shareId.toString());
+        return sealedFields.open(sealedLink, SealContexts.shareLink(shareId));
+    }
+
+    /**
+     * Opens a user's registration link, for the e-mail only: never store or log what this returns.
+     *
+     * @throws SealedFieldException when it does not open (tampered, truncated, an unknown key id, another user's, a
+     *                              share link); permanent
+     */
+    String openRegistration(UUID userId, byte[] sealedLink) {
+        return sealedFields.open(sealedLink, SealContexts.registrationLink(userId));
+    }
+
+    /** Why a registration link does not open, for the send log and the log: the cause, never a secret. */
+    static String registrationReason(SealedFieldException e) {
+        return "The registration link does not open (" + e.reason() + "): " + e.getMessage();
     }
 
     /** Why a link does not open, for {@code NotificationFailed} and the log: the cause, never a secret. */

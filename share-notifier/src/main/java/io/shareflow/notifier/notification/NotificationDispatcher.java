@@ -120,7 +120,8 @@ class NotificationDispatcher implements SmartLifecycle {
             return false;
         }
         Notification n = claimed.get();
-        try (var shareId = MDC.putCloseable("shareId", n.shareId().toString())) {
+        try (var subject = n.isRegistration() ? MDC.putCloseable("userId", n.userId().toString())
+                : MDC.putCloseable("shareId", n.shareId().toString())) {
             Optional<OutgoingEmail> email = render(n);
             if (email.isPresent()) {
                 DeliveryResult result = mailer.send(email.get());
@@ -139,7 +140,8 @@ class NotificationDispatcher implements SmartLifecycle {
         try {
             return Optional.of(renderer.render(n));
         } catch (SealedFieldException e) {
-            outcomes.unsendable(n, LinkSealer.reason(e), NotificationMetrics.UNOPENABLE);
+            outcomes.unsendable(n, n.isRegistration() ? LinkSealer.registrationReason(e) : LinkSealer.reason(e),
+                    NotificationMetrics.UNOPENABLE);
         } catch (RuntimeException e) {
             outcomes.unsendable(n, "The e-mail cannot be rendered: " + e, "permanent");
         }

@@ -105,6 +105,43 @@ class NotificationRequestHandler {
         }
     }
 
+    /**
+     * A new user's registration e-mail: one row of the send log, sent by the dispatcher like the others. Nothing is
+     * reported on the notifications topic (it is not a share's); a link that does not open is a FAILED row at once
+     * with the cause, logged at ERROR, the event marked processed.
+     */
+    @Transactional
+    public void accept(RegistrationLinkRequest request) {
+        if (!processedEvents.markProcessed(CONSUMER, request.eventId())) {
+            log.debug("Event {} of user {} already processed", request.eventId(), request.userId());
+            return;
+        }
+        Optional<String> unopenable = whyTheRegistrationLinkDoesNotOpen(request);
+        if (unopenable.isPresent()) {
+            notifications.addFailedRegistration(request, unopenable.get());
+            AfterCommit.run(() -> metrics.failed(NotificationMetrics.UNOPENABLE));
+            log.error("Registration e-mail {} for user {} failed permanently, nothing sent: {}; the user can be "
+                    + "re-invited (POST /v1/users/{id}/invitations)", request.messageId(), request.userId(),
+                    unopenable.get());
+            return;
+        }
+        if (notifications.addRegistration(request)) {
+            AfterCommit.run(signal::wakeUp);
+        }
+    }
+
+    private Optional<String> whyTheRegistrationLinkDoesNotOpen(RegistrationLinkRequest request) {
+        if (request.sealedLink() == null) {
+            return Optional.of("The event carries no registration link");
+        }
+        try {
+            links.openRegistration(request.userId(), request.sealedLink());
+            return Optional.empty();
+        } catch (SealedFieldException e) {
+            return Optional.of(LinkSealer.registrationReason(e));
+        }
+    }
+
     /** Opens the link once, only to see that it does (the plaintext is dropped at once); empty when it does. */
     private Optional<String> whyTheLinkDoesNotOpen(UUID shareId, byte[] sealedLink, String whenMissing) {
         if (sealedLink == null) {

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.shareflow.notifier.mail.Invitation;
 import io.shareflow.notifier.mail.LinkInvitation;
+import io.shareflow.notifier.mail.RegistrationInvitation;
 import io.shareflow.notifier.mail.RenderedEmail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * change a row check its current state, so two workers or instances never both act on one row.
  *
  * <p>A row is one e-mail to one recipient, keyed by the asking event and the recipient's position in it (0 for a
- * direct share; a share by link has a row per recipient). It holds what the e-mail says without its link
+ * direct share and a registration e-mail; a share by link has a row per recipient). It holds what the e-mail says without its link
  * ({@code invitation}, jsonb) and the link sealed ({@code link_sealed}); nothing rendered. A final row holds no link at all: {@code link_sealed} and the
  * bodies of a row written before V2 are erased when it becomes SENT or FAILED.
  */
@@ -32,13 +33,15 @@ import org.springframework.stereotype.Repository;
 class Notifications {
 
     private static final String COLUMNS = """
-            event_id, recipient_position, share_type, share_id, resend, message_id, recipient_email, reply_to_email,
+            event_id, recipient_position, share_type, share_id, user_id, resend, message_id, recipient_email, reply_to_email,
             reply_to_name, attempts, invitation is not null as has_invitation, invitation ->> 'sharerName' as sharer_name,
             invitation ->> 'sharerEmail' as sharer_email, invitation ->> 'resourceName' as resource_name,
             invitation ->> 'resourceKind' as resource_kind, invitation ->> 'role' as role,
             invitation ->> 'subject' as invitation_subject, invitation ->> 'message' as message,
             cast(invitation ->> 'expiresAt' as timestamptz) as expires_at, invitation ->> 'audience' as audience,
-            invitation ->> 'linkName' as link_name, link_sealed,
+            invitation ->> 'linkName' as link_name, invitation ->> 'organizationName' as organization_name,
+            invitation ->> 'inviterName' as inviter_name, invitation ->> 'inviterEmail' as inviter_email,
+            invitation ->> 'reason' as reason, link_sealed,
             subject, text_body, html_body""";
 
     private final JdbcClient jdbc;
@@ -145,6 +148,59 @@ class Notifications {
     }
 
     /**
+     * Records a registration e-mail to send now: what it says and the sealed link, nothing rendered. False if this
+     * event already has one.
+     */
+    boolean addRegistration(RegistrationLinkRequest request) {
+        return insertRegistration(request, "PENDING", Objects.requireNonNull(request.sealedLink(), "sealedLink"), null);
+    }
+
+    /**
+     * Records a registration e-mail that cannot be sent (its link does not open) as FAILED at once, with the cause and
+     * no link: the send log keeps the outcome of every registration e-mail. False if this event already has one.
+     */
+    boolean addFailedRegistration(RegistrationLinkRequest request, String reason) {
+        return insertRegistration(request, "FAILED", null, reason);
+    }
+
+    private boolean insertRegistration(RegistrationLinkRequest request, String state, byte[] sealedLink, String error) {
+        RegistrationInvitation invitation = request.invitation();
+        boolean replyTo = invitation.inviterEmail() != null && !invitation.inviterEmail().isBlank();
+        return jdbc.sql("""
+                        insert into notification (event_id, recipient_position, share_type, share_id, user_id, resend,
+                                                  message_id, recipient_email, reply_to_email, reply_to_name,
+                                                  invitation, link_sealed, state, last_error)
+                        values (:eventId, 0, 'registration', null, :userId, 0, :messageId, :recipient, :replyTo,
+                                :replyToName,
+                                jsonb_build_object(
+                                    'organizationName', cast(:organizationName as text),
+                                    'inviterName', cast(:inviterName as text),
+                                    'inviterEmail', cast(:inviterEmail as text),
+                                    'expiresAt', cast(:expiresAt as timestamptz),
+                                    'reason', cast(:reason as text),
+                                    'shareId', cast(:shareId as text)),
+                                :linkSealed, :state, :error)
+                        on conflict (event_id, recipient_position) do nothing
+                        """)
+                .param("eventId", request.eventId())
+                .param("userId", request.userId())
+                .param("messageId", request.messageId())
+                .param("recipient", request.recipientEmail())
+                .param("replyTo", replyTo ? invitation.inviterEmail() : null)
+                .param("replyToName", replyTo ? invitation.inviterName() : null)
+                .param("organizationName", invitation.organizationName())
+                .param("inviterName", invitation.inviterName())
+                .param("inviterEmail", invitation.inviterEmail())
+                .param("expiresAt", utc(invitation.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("reason", invitation.reinvite() ? "REINVITE" : "SHARE")
+                .param("shareId", request.shareId() == null ? null : request.shareId().toString())
+                .param("linkSealed", sealedLink, Types.BINARY)
+                .param("state", state)
+                .param("error", error)
+                .update() == 1;
+    }
+
+    /**
      * Claims the most overdue PENDING notification for one attempt: it becomes SENDING with its
      * attempt counted. Runs in its own short transaction, so the attempt is on record before any
      * SMTP traffic.
@@ -226,7 +282,8 @@ class Notifications {
      */
     List<InterruptedAttempt> lockInterrupted(Duration after, int limit) {
         return jdbc.sql("""
-                        select event_id, recipient_position, share_id, recipient_email, attempts from notification
+                        select event_id, recipient_position, share_id, user_id, recipient_email, attempts
+                        from notification
                         where state = 'SENDING' and claimed_at < now() - :millis * interval '1 millisecond'
                         order by claimed_at
                         limit :limit
@@ -236,7 +293,7 @@ class Notifications {
                 .param("limit", limit)
                 .query((rs, n) -> new InterruptedAttempt(rs.getObject("event_id", UUID.class),
                         rs.getInt("recipient_position"), rs.getObject("share_id", UUID.class),
-                        rs.getString("recipient_email"), rs.getInt("attempts")))
+                        rs.getObject("user_id", UUID.class), rs.getString("recipient_email"), rs.getInt("attempts")))
                 .list();
     }
 
@@ -248,11 +305,16 @@ class Notifications {
     private static Notification notification(ResultSet rs) throws SQLException {
         Invitation invitation = null;
         LinkInvitation linkInvitation = null;
+        RegistrationInvitation registration = null;
         RenderedEmail rendered = null;
         if (rs.getBoolean("has_invitation")) {
             OffsetDateTime expiresAt = rs.getObject("expires_at", OffsetDateTime.class);
             Instant expiry = expiresAt == null ? null : expiresAt.toInstant();
-            if ("link".equals(rs.getString("share_type"))) {
+            if ("registration".equals(rs.getString("share_type"))) {
+                registration = new RegistrationInvitation(rs.getString("organization_name"),
+                        rs.getString("inviter_name"), rs.getString("inviter_email"), expiry,
+                        "REINVITE".equals(rs.getString("reason")));
+            } else if ("link".equals(rs.getString("share_type"))) {
                 linkInvitation = new LinkInvitation(rs.getString("sharer_name"), rs.getString("sharer_email"),
                         rs.getString("resource_name"), rs.getString("resource_kind"), rs.getString("role"),
                         rs.getString("audience"), rs.getString("link_name"), rs.getString("invitation_subject"),
@@ -266,15 +328,22 @@ class Notifications {
             rendered = new RenderedEmail(rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"));
         }
         return new Notification(rs.getObject("event_id", UUID.class), rs.getInt("recipient_position"),
-                rs.getObject("share_id", UUID.class), rs.getInt("resend"), rs.getString("message_id"),
-                rs.getString("recipient_email"), rs.getString("reply_to_email"), rs.getString("reply_to_name"),
-                rs.getInt("attempts"), invitation, linkInvitation, rs.getBytes("link_sealed"), rendered);
+                rs.getObject("share_id", UUID.class), rs.getObject("user_id", UUID.class), rs.getInt("resend"),
+                rs.getString("message_id"), rs.getString("recipient_email"), rs.getString("reply_to_email"),
+                rs.getString("reply_to_name"), rs.getInt("attempts"), invitation, linkInvitation, registration,
+                rs.getBytes("link_sealed"), rendered);
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    record InterruptedAttempt(UUID eventId, int recipientPosition, UUID shareId, String recipientEmail, int attempts) {
+    /** An attempt whose worker died; {@code shareId} null and {@code userId} set for a registration e-mail. */
+    record InterruptedAttempt(UUID eventId, int recipientPosition, UUID shareId, UUID userId, String recipientEmail,
+                              int attempts) {
+
+        boolean isRegistration() {
+            return userId != null;
+        }
     }
 }
