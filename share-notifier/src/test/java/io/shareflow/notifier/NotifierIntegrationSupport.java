@@ -10,6 +10,7 @@ import io.shareflow.embedded.mail.CapturedMessage;
 import io.shareflow.embedded.mail.MailCatcher;
 import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
+import io.shareflow.events.RegistrationLinkIssued;
 import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.schemas.AvroEventDeserializer;
@@ -94,6 +95,16 @@ abstract class NotifierIntegrationSupport {
     /** As share-api's outbox relay would (key = the link's shareId, CloudEvents headers). */
     static void publish(ShareLinkCreated event) {
         TestInfrastructure.kafka().send(TestInfrastructure.SHARE_EVENTS, event.getLinkId().toString(), event);
+    }
+
+    /** As user-provisioner's outbox relay would (key = userId, CloudEvents headers). */
+    static void publish(RegistrationLinkIssued event) {
+        TestInfrastructure.kafka().send(TestInfrastructure.PROVISIONING, event.getUserId().toString(), event);
+    }
+
+    /** To partition 0 of user-provisioner's topic, so that events published this way are consumed in this order. */
+    static void publishToProvisioningInOrder(SpecificRecord event, UUID key) {
+        TestInfrastructure.kafka().send(TestInfrastructure.PROVISIONING, 0, key.toString(), event);
     }
 
     /** To partition 0, so that events published this way are consumed in this order. */

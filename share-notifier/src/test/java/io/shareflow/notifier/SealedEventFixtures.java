@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.shareflow.events.LinkRecipient;
+import io.shareflow.events.RegistrationLinkIssued;
 import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.ShareNotificationRequested;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.schemas.SchemaVersions;
+import io.shareflow.schemas.SealContexts;
 import io.shareflow.schemas.SealedFields;
 import io.shareflow.testsupport.EventFixtures;
 import org.apache.avro.Schema;
@@ -97,6 +99,37 @@ final class SealedEventFixtures {
                 .setMessage("Hi all,\nthe drawings. <b>not bold</b>")
                 .setSealedLink(ByteBuffer.wrap(TestInfrastructure.SEAL_KEYS.seal(url, linkId.toString())))
                 .build();
+    }
+
+    /**
+     * A new user's registration link as user-provisioner publishes it ({@code RegistrationLinkIssued}, reason SHARE):
+     * a fresh token, the link sealed with the tests' key under {@code registration/<userId>}; {@link #linkOf} opens it.
+     */
+    static RegistrationLinkIssued aSealedRegistrationLink(String recipient) {
+        UUID userId = UUID.randomUUID();
+        String url = withFreshToken("http://localhost:8081/register/");
+        return RegistrationLinkIssued.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setUserId(userId)
+                .setOrganizationId(UUID.randomUUID())
+                .setOrganizationName("Acme <Aviation> & Sons")
+                .setRecipientEmail(recipient)
+                .setInviterName("Ada \"Sharer\"")
+                .setInviterEmail("ada@example.com")
+                .setReason("SHARE")
+                .setShareId(UUID.randomUUID())
+                .setCausationEventId(UUID.randomUUID())
+                .setExpiresAt(Instant.parse("2027-01-31T00:00:00Z"))
+                .setSealedRegistrationLink(ByteBuffer.wrap(TestInfrastructure.SEAL_KEYS.seal(url,
+                        SealContexts.registrationLink(userId))))
+                .build();
+    }
+
+    /** The registration link of the event, opened with the tests' key. */
+    static String linkOf(RegistrationLinkIssued event) {
+        return TestInfrastructure.SEAL_KEYS.open(bytes(event.getSealedRegistrationLink()),
+                SealContexts.registrationLink(event.getUserId()));
     }
 
     /** The link of a share by link, opened with the tests' key. */

@@ -5,12 +5,15 @@ import java.util.Map;
 
 import io.shareflow.schemas.Topics;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A notifier started apart from the integration tests' shared Spring context, for a test that restarts it or
- * starts it with other keys: its own database, topics and consumer group (named after {@code name}), the tests'
+ * starts it with other keys: its own database, topics (share events, provisioning, notifications) and consumer group
+ * (named after {@code name}), the tests'
  * Kafka, PostgreSQL and SMTP server, and retries that outlast a test (40 attempts, at most 0.5 s apart).
  */
 final class SeparateNotifier {
@@ -29,9 +32,14 @@ final class SeparateNotifier {
         return name + "." + Topics.SHARE_NOTIFICATIONS;
     }
 
+    String shareProvisioning() {
+        return name + "." + Topics.SHARE_PROVISIONING;
+    }
+
     /** Creates its topics, so that events can be published before it runs. */
     SeparateNotifier withTopics() {
-        TestInfrastructure.kafka().createTopics(3, shareEvents(), shareNotifications(), Topics.deadLetter(shareEvents()));
+        TestInfrastructure.kafka().createTopics(3, shareEvents(), shareNotifications(), Topics.deadLetter(shareEvents()),
+                shareProvisioning(), Topics.deadLetter(shareProvisioning()));
         return this;
     }
 
@@ -48,6 +56,7 @@ final class SeparateNotifier {
         properties.put("spring.mail.properties.mail.smtp.timeout", "5000");
         properties.put("shareflow.topics.share-events", shareEvents());
         properties.put("shareflow.topics.share-notifications", shareNotifications());
+        properties.put("shareflow.topics.share-provisioning", shareProvisioning());
         properties.put("shareflow.notifier.retry.max-attempts", "40");
         properties.put("shareflow.notifier.retry.initial-backoff", "200ms");
         properties.put("shareflow.notifier.retry.max-backoff", "500ms");
@@ -58,6 +67,11 @@ final class SeparateNotifier {
         }
         // As command-line arguments: they outrank application.yml (default properties would not).
         String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(ShareNotifierApplication.class).run(args);
+        // Without Boot's logging listener: starting and closing this one in the JVM of the other ITs must not configure
+        // logback again under their running notifier (its log masking, the bridge of java.util.logging).
+        SpringApplication application = new SpringApplicationBuilder(ShareNotifierApplication.class).build();
+        application.setListeners(application.getListeners().stream()
+                .filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
+        return application.run(args);
     }
 }

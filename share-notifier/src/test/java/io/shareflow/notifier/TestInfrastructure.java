@@ -22,6 +22,8 @@ final class TestInfrastructure {
     static final String SHARE_EVENTS = Topics.SHARE_EVENTS;
     static final String NOTIFICATIONS = Topics.SHARE_NOTIFICATIONS;
     static final String DEAD_LETTERS = Topics.deadLetter(Topics.SHARE_EVENTS);
+    static final String PROVISIONING = Topics.SHARE_PROVISIONING;
+    static final String PROVISIONING_DEAD_LETTERS = Topics.deadLetter(Topics.SHARE_PROVISIONING);
 
     /** The notifier's {@code shareflow.events.seal-key} in the tests: one key, id {@code test}, new in every JVM. */
     static final String SEAL_KEY_LIST = SealedFields.generateKeyList("test");
@@ -47,8 +49,8 @@ final class TestInfrastructure {
     static synchronized KafkaTestClient kafka() {
         if (kafka == null) {
             kafka = new KafkaTestClient(SharedInfrastructure.kafka().bootstrapServers());
-            kafka.createTopics(3, SHARE_EVENTS, NOTIFICATIONS, DEAD_LETTERS);
-            startRecorder(kafka.rawConsumer(NOTIFICATIONS, DEAD_LETTERS));
+            kafka.createTopics(3, SHARE_EVENTS, NOTIFICATIONS, DEAD_LETTERS, PROVISIONING, PROVISIONING_DEAD_LETTERS);
+            startRecorder(kafka.rawConsumer(NOTIFICATIONS, DEAD_LETTERS, PROVISIONING_DEAD_LETTERS));
         }
         return kafka;
     }
@@ -66,7 +68,7 @@ final class TestInfrastructure {
         return SharedInfrastructure.postgres().createDatabase(name);
     }
 
-    /** Everything that arrived on the notifications or dead-letter topic so far. */
+    /** Everything that arrived on the notifications or a dead-letter topic so far. */
     static List<ConsumerRecord<String, byte[]>> received(String topic) {
         return RECEIVED.stream().filter(r -> r.topic().equals(topic)).toList();
     }
