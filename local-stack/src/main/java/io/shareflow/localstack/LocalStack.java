@@ -106,15 +106,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("SHAREFLOW_LINKS_BASE_URL", settings.shareApiUrl());
         }
         env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
-        // share-api seals the link in its events and at rest, the notifier opens it to render the e-mail. Nobody
-        // else holds the key: user-provisioner reads the same events and must not be able to open the links.
-        if (!database.equals("user_provisioner")) {
-            env.put(SealedFields.KEY_VARIABLE, settings.sealKey());
-        }
-        if (database.equals("user_provisioner")) {
-            // A new recipient registers with the link user-provisioner logs (no e-mail carries it yet).
-            env.put("SHAREFLOW_REGISTRATION_LOG_LINKS", "true");
-        }
+        // share-api seals the share link in its events and at rest, user-provisioner the registration link in its
+        // events, and the notifier opens both to render the e-mails (the registration link reaches a new recipient
+        // by e-mail, in the captured mail).
+        env.put(SealedFields.KEY_VARIABLE, settings.sealKey());
         env.putAll(settings.extraEnv());
         return env;
     }

@@ -61,13 +61,9 @@ class DockerComposeTest {
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database)
                 .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SHAREFLOW_SECURITY_JWT_HMAC_SECRET");
         // Secrets come from the environment of `docker compose`, with no default: compose refuses to start without.
-        // The seal key only where links are sealed or opened: user-provisioner reads the same events.
-        if (service.equals("user-provisioner")) {
-            assertThat(env).doesNotContainKey("SHAREFLOW_EVENTS_SEAL_KEY");
-        } else {
-            assertThat(env).containsEntry("SHAREFLOW_EVENTS_SEAL_KEY",
-                    "${SHAREFLOW_EVENTS_SEAL_KEY:?set SHAREFLOW_EVENTS_SEAL_KEY to id:base64key}");
-        }
+        // The seal key in every service: share-api and user-provisioner seal links, share-notifier opens them.
+        assertThat(env).containsEntry("SHAREFLOW_EVENTS_SEAL_KEY",
+                "${SHAREFLOW_EVENTS_SEAL_KEY:?set SHAREFLOW_EVENTS_SEAL_KEY to id:base64key}");
         assertThat(String.valueOf(env.get("SHAREFLOW_SECURITY_JWT_HMAC_SECRET"))).startsWith("${SHAREFLOW_SECURITY_JWT_HMAC_SECRET:?");
 
         Set<String> known = knownSettings(service);
