@@ -48,7 +48,8 @@ class ShareStatusTracker {
                         outcome.eventId(), describe(current.get()));
                 return;
             }
-            statuses.update(outcome.shareId(), next, outcome.cause(), outcome.eventId(), outcome.occurredAt());
+            statuses.update(outcome.shareId(), next, outcome.cause(), outcome.reason(), outcome.eventId(),
+                    outcome.occurredAt());
             log.info("Share {}: {} -> {} by {} (event {})", outcome.shareId(), describe(current.get()), describe(next),
                     outcome.cause(), outcome.eventId());
         }

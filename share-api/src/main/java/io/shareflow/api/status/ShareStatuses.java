@@ -40,14 +40,19 @@ public class ShareStatuses {
                 .optional();
     }
 
-    /** Stores a new state of a share and records the change with its cause. */
-    void update(UUID shareId, ShareProgress progress, String cause, UUID eventId, Instant at) {
+    /**
+     * Stores a new state of a share and records the change with its cause.
+     *
+     * @param rejectionReason why provisioning refused the recipient, kept with the share; null leaves it as it is
+     */
+    void update(UUID shareId, ShareProgress progress, String cause, String rejectionReason, UUID eventId, Instant at) {
         jdbc.sql("""
                         update share set status = :status, provisioning = :provisioning, notification = :notification,
-                                         updated_at = :at
+                                         rejection_reason = coalesce(:rejectionReason, rejection_reason), updated_at = :at
                         where id = :id
                         """)
                 .param("id", shareId)
+                .param("rejectionReason", rejectionReason)
                 .param("status", progress.status().name())
                 .param("provisioning", progress.provisioning().name())
                 .param("notification", progress.notification().name())

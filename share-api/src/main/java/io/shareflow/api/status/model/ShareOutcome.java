@@ -11,11 +11,14 @@ import java.util.UUID;
  * @param eventId    the reporting event, for de-duplication
  * @param occurredAt when it happened, the time of the history entry
  * @param cause      how the history names it, e.g. {@code RecipientProvisioned(USER_CREATED)}
+ * @param reason     why provisioning refused the recipient, kept with the share so that its link can say why; null
+ *                   for every other outcome
  */
 public record ShareOutcome(UUID eventId, Instant occurredAt, UUID shareId, Provisioning provisioning,
-                           Notification notification, String cause) {
+                           Notification notification, String cause, String reason) {
 
     private static final int MAX_CAUSE_LENGTH = 200;
+    private static final int MAX_REASON_LENGTH = 1000;
 
     public ShareOutcome {
         Objects.requireNonNull(eventId, "eventId");
@@ -24,7 +27,12 @@ public record ShareOutcome(UUID eventId, Instant occurredAt, UUID shareId, Provi
         if ((provisioning == null) == (notification == null)) {
             throw new IllegalArgumentException("exactly one of provisioning and notification");
         }
-        cause = cause.length() > MAX_CAUSE_LENGTH ? cause.substring(0, MAX_CAUSE_LENGTH - 1) + "…" : cause;
+        cause = shortened(cause, MAX_CAUSE_LENGTH);
+        reason = reason == null || reason.isBlank() ? null : shortened(reason, MAX_REASON_LENGTH);
+    }
+
+    private static String shortened(String text, int max) {
+        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 
     /** The recipient's account was found ({@code EXISTING_USER}) or created ({@code USER_CREATED}). */
@@ -32,26 +40,28 @@ public record ShareOutcome(UUID eventId, Instant occurredAt, UUID shareId, Provi
         if (!outcome.isProvisioned()) {
             throw new IllegalArgumentException("not a provisioned outcome: " + outcome);
         }
-        return new ShareOutcome(eventId, occurredAt, shareId, outcome, null, "RecipientProvisioned(" + outcome + ")");
+        return new ShareOutcome(eventId, occurredAt, shareId, outcome, null, "RecipientProvisioned(" + outcome + ")",
+                null);
     }
 
     /** Provisioning refused the recipient, for a reason that may be shown to the sharer. */
     public static ShareOutcome rejected(UUID eventId, Instant occurredAt, UUID shareId, String reason) {
         return new ShareOutcome(eventId, occurredAt, shareId, Provisioning.REJECTED, null,
-                reason == null || reason.isBlank() ? "RecipientRejected" : "RecipientRejected(" + reason + ")");
+                reason == null || reason.isBlank() ? "RecipientRejected" : "RecipientRejected(" + reason + ")", reason);
     }
 
     /** The invitation was sent, or deliberately not sent ({@code skipped}, for {@code notify: false}). */
     public static ShareOutcome notified(UUID eventId, Instant occurredAt, UUID shareId, boolean skipped) {
         return skipped
-                ? new ShareOutcome(eventId, occurredAt, shareId, null, Notification.SKIPPED, "NotificationSent(skipped)")
-                : new ShareOutcome(eventId, occurredAt, shareId, null, Notification.SENT, "NotificationSent");
+                ? new ShareOutcome(eventId, occurredAt, shareId, null, Notification.SKIPPED, "NotificationSent(skipped)",
+                        null)
+                : new ShareOutcome(eventId, occurredAt, shareId, null, Notification.SENT, "NotificationSent", null);
     }
 
     /** The invitation could not be delivered. */
     public static ShareOutcome notificationFailed(UUID eventId, Instant occurredAt, UUID shareId, boolean permanent) {
         return new ShareOutcome(eventId, occurredAt, shareId, null, Notification.FAILED,
-                permanent ? "NotificationFailed(permanent)" : "NotificationFailed(retries exhausted)");
+                permanent ? "NotificationFailed(permanent)" : "NotificationFailed(retries exhausted)", null);
     }
 
     /** The state after this outcome; equal to {@code progress} when it changes nothing. */
