@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.shareflow.domain.EmailAddress;
+import io.shareflow.domain.PasswordPolicy;
 
 /**
  * The rules for the password a person chooses for an account: {@link PasswordPolicy} (8 characters to 72 bytes, what
