@@ -45,12 +45,12 @@ class DeliveryOutcomeRecorder {
                         results.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts(), n.recipientEmail());
                     }
                     AfterCommit.run(metrics::sent);
-                    log.info("Sent {} for {} (attempt {})", n.messageId(), n.subject(), n.attempts());
+                    log.info("Sent {} for {} (attempt {})", n.messageId(), n.about(), n.attempts());
                 } else {
                     // Only if this attempt outlived shareflow.notifier.dispatch.in-doubt-after and was failed meanwhile.
                     log.error("Sent {} for {}, but its attempt had already been given up as interrupted; "
                             + "raise shareflow.notifier.dispatch.in-doubt-after above the SMTP timeouts", n.messageId(),
-                            n.subject());
+                            n.about());
                 }
             }
             case TRANSIENT -> {
@@ -60,7 +60,7 @@ class DeliveryOutcomeRecorder {
                     Duration backoff = retryPolicy.backoffAfter(n.attempts());
                     notifications.retryLater(n, backoff, result.reason());
                     log.warn("Attempt {} of {} for {} failed, retrying in {}: {}", n.attempts(),
-                            retryPolicy.maxAttempts(), n.subject(), backoff, result.reason());
+                            retryPolicy.maxAttempts(), n.about(), backoff, result.reason());
                 }
             }
             case PERMANENT -> fail(n, true, result.reason(), "permanent");
@@ -86,7 +86,7 @@ class DeliveryOutcomeRecorder {
             }
             AfterCommit.run(() -> metrics.failed(cause));
             log.error("Notification {} for {} failed permanently after {} attempt(s), not sent: {}{}", n.messageId(),
-                    n.subject(), attempts, reason, n.isRegistration() ? REINVITE_HINT : "");
+                    n.about(), attempts, reason, n.isRegistration() ? REINVITE_HINT : "");
         }
     }
 
@@ -123,10 +123,10 @@ class DeliveryOutcomeRecorder {
             AfterCommit.run(() -> metrics.failed(cause));
             if (n.isRegistration()) {
                 log.error("Registration e-mail {} for {} failed ({}) after {} attempt(s): {}{}", n.messageId(),
-                        n.subject(), cause, n.attempts(), reason, REINVITE_HINT);
+                        n.about(), cause, n.attempts(), reason, REINVITE_HINT);
             } else {
                 results.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason, n.recipientEmail());
-                log.warn("Notification {} for {} failed ({}) after {} attempt(s): {}", n.messageId(), n.subject(),
+                log.warn("Notification {} for {} failed ({}) after {} attempt(s): {}", n.messageId(), n.about(),
                         cause, n.attempts(), reason);
             }
         }

@@ -36,13 +36,13 @@ record Notification(UUID eventId, int recipientPosition, UUID shareId, UUID user
     }
 
     /** For log lines: {@code share <id>} or {@code user <id>}. */
-    String subject() {
+    String about() {
         return isRegistration() ? "user " + userId : "share " + shareId;
     }
 
     @Override
     public String toString() {
         return "Notification[eventId=" + eventId + ", recipientPosition=" + recipientPosition + ", "
-                + subject() + ", messageId=" + messageId + ", attempts=" + attempts + "]";
+                + about() + ", messageId=" + messageId + ", attempts=" + attempts + "]";
     }
 }

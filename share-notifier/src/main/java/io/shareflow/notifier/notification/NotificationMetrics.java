@@ -27,7 +27,7 @@ class NotificationMetrics {
     NotificationMetrics(MeterRegistry registry, Notifications notifications) {
         this.registry = registry;
         this.sent = Counter.builder("shareflow.notifier.emails.sent")
-                .description("Invitation e-mails accepted by the SMTP server").register(registry);
+                .description("E-mails accepted by the SMTP server (invitations, links, registration links)").register(registry);
         this.skipped = Counter.builder("shareflow.notifier.emails.skipped")
                 .description("Shares with notify=false: no e-mail, NotificationSent(skipped)").register(registry);
         for (String cause : new String[] {"permanent", "exhausted", "in-doubt", UNOPENABLE}) {
@@ -56,6 +56,6 @@ class NotificationMetrics {
 
     private Counter failedCounter(String cause) {
         return Counter.builder("shareflow.notifier.emails.failed").tag("cause", cause)
-                .description("Notifications given up: NotificationFailed published").register(registry);
+                .description("E-mails given up (for a share's, NotificationFailed published)").register(registry);
     }
 }
