@@ -6,12 +6,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may do what: every authenticated user of an organisation may read its resources and shares;
  * only the sharing roles may create (and later change or revoke) them. Organisation scoping is done
  * by the queries themselves (another organisation's things are not found).
+ *
+ * <p>Opening a share ({@code GET /v1/links/{token}}, the pages {@code /s/**}) needs no token: the opening rules
+ * decide; there the {@code shareflow_session} cookie signs the caller in too ({@link SessionCookieBearerTokenResolver}).
+ * Every answer carries {@code Referrer-Policy: no-referrer} (a page reached from a share link must not learn the
+ * link) and Spring Security's {@code Cache-Control: no-cache, no-store, ...}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -20,12 +27,22 @@ class SecurityConfiguration {
     static final String[] SHARING_ROLES = {"admin", "producer-admin", "producer-user", "sales-agent"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        ShareflowSecurity.apply(http).authorizeHttpRequests(requests -> requests
-                .requestMatchers(HttpMethod.POST, "/v1/resources", "/v1/shares/**").hasAnyRole(SHARING_ROLES)
-                .requestMatchers(HttpMethod.PATCH, "/v1/shares/**").hasAnyRole(SHARING_ROLES)
-                .requestMatchers(HttpMethod.DELETE, "/v1/shares/**").hasAnyRole(SHARING_ROLES)
-                .anyRequest().authenticated());
+    SessionCookieBearerTokenResolver sessionCookieBearerTokenResolver(JwtDecoder decoder) {
+        return new SessionCookieBearerTokenResolver(decoder);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SessionCookieBearerTokenResolver tokens) throws Exception {
+        ShareflowSecurity.apply(http)
+                .oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(tokens))
+                .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/v1/links/*").permitAll()
+                        .requestMatchers("/s/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/v1/resources", "/v1/shares/**").hasAnyRole(SHARING_ROLES)
+                        .requestMatchers(HttpMethod.PATCH, "/v1/shares/**").hasAnyRole(SHARING_ROLES)
+                        .requestMatchers(HttpMethod.DELETE, "/v1/shares/**").hasAnyRole(SHARING_ROLES)
+                        .anyRequest().authenticated());
         return http.build();
     }
 }
