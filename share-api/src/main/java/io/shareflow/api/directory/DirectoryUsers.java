@@ -1,10 +1,13 @@
 package io.shareflow.api.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DirectoryUsers {
 
+    private static final String ACTIVE = "ACTIVE";
+
     private final JdbcClient jdbc;
 
     DirectoryUsers(JdbcClient jdbc) {
@@ -31,9 +36,11 @@ public class DirectoryUsers {
      * @return whether the replica changed
      */
     boolean upsert(DirectoryUser user, Instant occurredAt) {
-        return jdbc.sql("""
-                        insert into directory_user (user_id, organization_id, email_lower, display_name, status, occurred_at)
-                        values (:userId, :organizationId, :email, :displayName, :status, :occurredAt)
+        boolean active = ACTIVE.equals(user.status());
+        boolean changed = jdbc.sql("""
+                        insert into directory_user (user_id, organization_id, email_lower, display_name, status, occurred_at,
+                                                    has_account)
+                        values (:userId, :organizationId, :email, :displayName, :status, :occurredAt, :hasAccount)
                         on conflict (user_id) do update
                             set organization_id = excluded.organization_id,
                                 email_lower = excluded.email_lower,
@@ -48,16 +55,49 @@ public class DirectoryUsers {
                 .param("displayName", user.displayName())
                 .param("status", user.status())
                 .param("occurredAt", occurredAt.atOffset(ZoneOffset.UTC))
+                .param("hasAccount", active)
                 .update() == 1;
+        if (active) {
+            // Whatever order the events come in (an older ACTIVE after a newer DEACTIVATED): once seen, kept.
+            changed |= jdbc.sql("update directory_user set has_account = true where user_id = :userId and not has_account")
+                    .param("userId", user.userId())
+                    .update() == 1;
+        }
+        return changed;
+    }
+
+    /**
+     * The users who have an account (registered, or ever seen {@code ACTIVE}; see {@code has_account}) with this id or
+     * this address: the account of a direct share's recipient, if any.
+     *
+     * @param userId may be null
+     * @param email  any case; may be null
+     */
+    public List<DirectoryUser> withAccount(UUID userId, String email) {
+        if (userId == null && email == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from directory_user
+                        where has_account and (user_id = :userId or email_lower = :email)
+                        order by user_id
+                        """)
+                .param("userId", userId)
+                .param("email", email == null ? null : EmailAddress.normalized(email))
+                .query(DirectoryUsers::user)
+                .list();
     }
 
     public Optional<DirectoryUser> find(UUID userId) {
         return jdbc.sql("select * from directory_user where user_id = :userId")
                 .param("userId", userId)
-                .query((rs, row) -> new DirectoryUser(rs.getObject("user_id", UUID.class),
-                        rs.getObject("organization_id", UUID.class), rs.getString("email_lower"),
-                        rs.getString("display_name"), rs.getString("status")))
+                .query(DirectoryUsers::user)
                 .optional();
+    }
+
+    private static DirectoryUser user(ResultSet rs, int row) throws SQLException {
+        return new DirectoryUser(rs.getObject("user_id", UUID.class), rs.getObject("organization_id", UUID.class),
+                rs.getString("email_lower"), rs.getString("display_name"), rs.getString("status"));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 
+import io.shareflow.api.share.model.ShareType;
 import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.status.model.ShareStatus;
 import io.shareflow.domain.InvalidRequest;
@@ -29,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ShareController {
 
     private final ShareService sharing;
+    private final LinkShareService linkSharing;
     private final ShareFinder finder;
 
-    ShareController(ShareService sharing, ShareFinder finder) {
+    ShareController(ShareService sharing, LinkShareService linkSharing, ShareFinder finder) {
         this.sharing = sharing;
+        this.linkSharing = linkSharing;
         this.finder = finder;
     }
 
@@ -41,14 +44,21 @@ class ShareController {
                                                       @RequestHeader(name = IdempotencyKey.HEADER, required = false)
                                                       String idempotencyKey,
                                                       @Valid @RequestBody ShareRequest body) {
-        // The invitation names the sharer; tokens without name fall back to the address.
-        String email = user.email() == null ? "" : user.email();
-        Sharer sharer = new Sharer(user.userId(), user.organizationId(),
-                user.name() != null && !user.name().isBlank() ? user.name() : email, email);
-        ShareAccepted accepted = sharing.share(sharer, resourceId, body.toDraft(), idempotencyKey);
+        ShareAccepted accepted = sharing.share(sharer(user), resourceId, body.toDraft(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/v1/shares/" + accepted.firstShareId()))
                 .body(DataEnvelope.of(accepted));
+    }
+
+    @PostMapping("/{resourceId}/links")
+    ResponseEntity<DataEnvelope<LinkCreated>> link(CurrentUser user, @PathVariable UUID resourceId,
+                                                   @RequestHeader(name = IdempotencyKey.HEADER, required = false)
+                                                   String idempotencyKey,
+                                                   @Valid @RequestBody LinkRequest body) {
+        LinkCreated created = linkSharing.create(sharer(user), resourceId, body.toDraft(), idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/v1/shares/" + created.shareId()))
+                .body(DataEnvelope.of(created));
     }
 
     @GetMapping("/{shareId}")
@@ -60,10 +70,25 @@ class ShareController {
     PageEnvelope<ShareDetails> list(CurrentUser user, @RequestParam(required = false) UUID resourceId,
                                     @RequestParam(required = false) String status,
                                     @RequestParam(required = false) String recipientEmail,
+                                    @RequestParam(required = false) String type,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
         return PageEnvelope.of(finder.search(user.organizationId(),
-                new ShareFilter(resourceId, status(status), recipientEmail), PageRequest.of(page, size)));
+                new ShareFilter(resourceId, status(status), recipientEmail, type(type)), PageRequest.of(page, size)));
+    }
+
+    /** The sharer as the token names them; the invitation names the sharer, tokens without name fall back to the address. */
+    private static Sharer sharer(CurrentUser user) {
+        String email = user.email() == null ? "" : user.email();
+        return new Sharer(user.userId(), user.organizationId(),
+                user.name() != null && !user.name().isBlank() ? user.name() : email, email);
+    }
+
+    private static ShareType type(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        return ShareType.parse(type).orElseThrow(() -> new InvalidRequest("type", "must be one of person, link"));
     }
 
     private static ShareStatus status(String status) {

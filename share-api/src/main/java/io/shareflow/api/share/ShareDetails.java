@@ -8,16 +8,35 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.shareflow.api.status.HistoryEntry;
 
 /**
- * A share as {@code GET /v1/shares/{id}} shows it; {@code expiresAt} null = never, {@code history} oldest
- * first (left out of lists).
+ * A share as {@code GET /v1/shares/{id}} shows it, a direct share ({@code type: person}) or a link
+ * ({@code type: link}); {@code expiresAt} null = never, {@code history} oldest first (left out of lists).
+ *
+ * <p>A direct share has {@code recipientEmail}, {@code provisioning}, {@code notification} and {@code requireSignIn};
+ * a link has {@code recipientEmail} null, {@code audience}, {@code name} (left out when none) and {@code recipients},
+ * each with the state of the e-mail to them. What a share does not have is left out, except {@code recipientEmail}.
  *
  * @param url the link, shown again only to whoever may change the share, and only on the share itself: left out of
  *            lists, for other callers, and for shares created before the link was kept
  */
-record ShareDetails(UUID shareId, UUID requestId, UUID resourceId, String recipientEmail, String role, String status,
-                    String provisioning, String notification, @JsonInclude(JsonInclude.Include.NON_NULL) String url,
+record ShareDetails(UUID shareId, UUID requestId, String type, UUID resourceId, String recipientEmail, String role,
+                    String status,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String provisioning,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String notification,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean requireSignIn,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String audience,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) List<Recipient> recipients,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String url,
                     Instant expiresAt, Instant createdAt, Instant updatedAt,
                     @JsonInclude(JsonInclude.Include.NON_NULL) List<Change> history) {
+
+    /** One recipient of a link and how far the e-mail to them got: {@code PENDING | SENT | FAILED | SKIPPED}. */
+    record Recipient(String email, UUID userId, String notification) {
+
+        static Recipient of(LinkRecipientState recipient) {
+            return new Recipient(recipient.email(), recipient.userId(), recipient.notification().name());
+        }
+    }
 
     /** One change of state, with its cause. */
     record Change(String status, String provisioning, String notification, Instant at, String cause) {
@@ -28,20 +47,25 @@ record ShareDetails(UUID shareId, UUID requestId, UUID resourceId, String recipi
         }
     }
 
-    /** As a list shows it: neither url nor history. */
-    static ShareDetails of(ShareView share) {
-        return of(share, null, null);
-    }
-
-    static ShareDetails of(ShareView share, String url, List<HistoryEntry> history) {
-        return new ShareDetails(share.id(), share.requestId(), share.resourceId(), share.recipientEmail(),
-                share.role().value(), share.status().name(), share.provisioning().name(), share.notification().name(),
-                url, share.expiresAt(), share.createdAt(), share.updatedAt(),
-                history == null ? null : history.stream().map(Change::of).toList());
+    /**
+     * @param recipients a link's recipients (empty when it has none); ignored for a direct share
+     * @param url        null = not shown
+     * @param history    null = not shown (lists)
+     */
+    static ShareDetails of(ShareView share, List<LinkRecipientState> recipients, String url,
+                           List<HistoryEntry> history) {
+        boolean link = share.isLink();
+        return new ShareDetails(share.id(), share.requestId(), share.type().value(), share.resourceId(),
+                share.recipientEmail(), share.role().value(), share.status().name(),
+                link ? null : share.provisioning().name(), link ? null : share.notification().name(),
+                link ? null : share.requireSignIn(), link ? share.audience().value() : null, share.name(),
+                link ? recipients.stream().map(Recipient::of).toList() : null, url, share.expiresAt(),
+                share.createdAt(), share.updatedAt(), history == null ? null : history.stream().map(Change::of).toList());
     }
 
     @Override
     public String toString() {
-        return "ShareDetails[shareId=" + shareId + ", status=" + status + ", url=" + (url == null ? "none" : "***") + "]";
+        return "ShareDetails[shareId=" + shareId + ", type=" + type + ", status=" + status + ", url="
+                + (url == null ? "none" : "***") + "]";
     }
 }

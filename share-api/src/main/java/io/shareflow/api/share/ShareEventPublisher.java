@@ -2,7 +2,9 @@ package io.shareflow.api.share;
 
 import java.nio.ByteBuffer;
 
+import io.shareflow.api.share.model.ShareLinkCreated;
 import io.shareflow.api.share.model.ShareRequested;
+import io.shareflow.events.LinkRecipient;
 import io.shareflow.outbox.OutboxWriter;
 import io.shareflow.support.kafka.TopicNames;
 
@@ -32,6 +34,43 @@ class ShareEventPublisher {
      */
     void requested(ShareRequested event) {
         outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), toAvro(event));
+    }
+
+    /**
+     * A link was created: its {@code ShareLinkCreated} (version 2), {@code linkId} = the link's share id, carrying the
+     * link only sealed in {@code sealedLink}, exactly as {@code ShareRequested} does.
+     */
+    void linkCreated(ShareLinkCreated event) {
+        outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), toAvro(event));
+    }
+
+    private static io.shareflow.events.ShareLinkCreated toAvro(ShareLinkCreated event) {
+        return io.shareflow.events.ShareLinkCreated.newBuilder()
+                .setEventId(event.eventId())
+                .setOccurredAt(event.occurredAt())
+                .setLinkId(event.shareId())
+                .setResourceId(event.resourceId())
+                .setOrganizationId(event.organizationId())
+                .setCreatedBy(event.sharerUserId())
+                .setAudience(event.audience().value())
+                .setRole(event.role().value())
+                .setExpiresAt(event.expiresAt())
+                .setName(event.name())
+                .setResourceName(event.resourceName())
+                .setResourceKind(event.resourceKind().value())
+                .setSharerName(event.sharerName())
+                .setSharerEmail(event.sharerEmail())
+                .setRecipients(event.recipients().stream()
+                        .map(recipient -> LinkRecipient.newBuilder()
+                                .setEmail(recipient.email())
+                                .setUserId(recipient.userId() == null ? null : recipient.userId().toString())
+                                .build())
+                        .toList())
+                .setNotify(event.notifyRecipient())
+                .setSubject(event.subject())
+                .setMessage(event.message())
+                .setSealedLink(ByteBuffer.wrap(event.sealedLink()))
+                .build();
     }
 
     private static io.shareflow.events.ShareRequested toAvro(ShareRequested event) {

@@ -1,5 +1,7 @@
 package io.shareflow.api.share;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.shareflow.api.share.model.ChangePermission;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading shares of the caller's organisation. */
+/** Reading shares (direct ones and links) of the caller's organisation. */
 @Service
 class ShareFinder {
 
@@ -32,19 +34,31 @@ class ShareFinder {
         this.seals = seals;
     }
 
-    /** The share with its history, and its url when the caller may change the share ({@link ChangePermission}). */
+    /**
+     * The share with its history (a link also with its recipients), and its url when the caller may change the share
+     * ({@link ChangePermission}).
+     */
     @Transactional(readOnly = true)
     ShareDetails get(CurrentUser caller, UUID shareId) {
         ShareView share = shares.find(caller.organizationId(), shareId)
                 .orElseThrow(() -> new NotFound("Share not found."));
         String url = ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? url(share) : null;
-        return ShareDetails.of(share, url, statuses.history(shareId));
+        List<LinkRecipientState> recipients = share.isLink()
+                ? recipients(share, shares.linkRecipients(List.of(share.id()))) : List.of();
+        return ShareDetails.of(share, recipients, url, statuses.history(shareId));
     }
 
     /** Without history or url: a list is for finding shares, their details are one click away. */
     @Transactional(readOnly = true)
     Page<ShareDetails> search(UUID organizationId, ShareFilter filter, PageRequest page) {
-        return shares.search(organizationId, filter, page).map(ShareDetails::of);
+        Page<ShareView> found = shares.search(organizationId, filter, page);
+        Map<UUID, List<LinkRecipientState>> recipients = shares.linkRecipients(
+                found.items().stream().filter(ShareView::isLink).map(ShareView::id).toList());
+        return found.map(share -> ShareDetails.of(share, recipients(share, recipients), null, null));
+    }
+
+    private static List<LinkRecipientState> recipients(ShareView share, Map<UUID, List<LinkRecipientState>> byShare) {
+        return byShare.getOrDefault(share.id(), List.of());
     }
 
     /** Null when the share has no sealed link (created before it was kept) or it does not open. */

@@ -30,7 +30,8 @@ record ShareRequest(
         @PlainText(max = ShareRules.MAX_SUBJECT_LENGTH) String subject,
         @PlainText(max = ShareRules.MAX_MESSAGE_LENGTH, multiline = true) String message,
         @Future Instant expiresAt,
-        @JsonProperty("notify") Boolean notifyRecipient) {
+        @JsonProperty("notify") Boolean notifyRecipient,
+        Boolean requireSignIn) {
 
     /** One entry of {@code recipients}: an address or a user id (exactly one, checked by {@link ShareRules}). */
     record Recipient(@ValidEmail String email, UUID userId) {
@@ -41,6 +42,6 @@ record ShareRequest(
         return new ShareDraft(recipientEmail, recipients == null ? null : recipients.stream()
                 .map(r -> r == null ? null : new RecipientDraft(r.email(), r.userId())).toList(),
                 assetId, role == null ? null : Role.parse(role).orElseThrow(), subject, message, expiresAt,
-                notifyRecipient);
+                notifyRecipient, requireSignIn);
     }
 }

@@ -1,16 +1,12 @@
 package io.shareflow.api.share;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.api.directory.DirectoryUser;
-import io.shareflow.api.directory.DirectoryUsers;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.LinkToken;
@@ -22,16 +18,10 @@ import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.share.model.ValidShareRequest;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.ShareProgress;
-import io.shareflow.domain.Conflict;
-import io.shareflow.domain.EmailAddress;
 import io.shareflow.domain.NotFound;
-import io.shareflow.schemas.SealedFieldException;
 import io.shareflow.schemas.SealedFields;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,29 +36,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ShareService {
 
-    private static final Logger log = LoggerFactory.getLogger(ShareService.class);
-
-    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-
     private final Resources resources;
     private final Shares shares;
     private final ShareStatuses statuses;
-    private final DirectoryUsers directory;
-    private final IdempotentRequests idempotentRequests;
+    private final RecipientChecks recipientChecks;
+    private final Idempotency idempotency;
     private final ShareEventPublisher events;
     private final LinkSettings links;
     private final SealedFields seals;
     private final JsonMapper json;
     private final Clock clock;
 
-    ShareService(Resources resources, Shares shares, ShareStatuses statuses, DirectoryUsers directory,
-                 IdempotentRequests idempotentRequests, ShareEventPublisher events, LinkSettings links,
-                 SealedFields seals, JsonMapper json, Clock clock) {
+    ShareService(Resources resources, Shares shares, ShareStatuses statuses, RecipientChecks recipientChecks,
+                 Idempotency idempotency, ShareEventPublisher events, LinkSettings links, SealedFields seals,
+                 JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
-        this.directory = directory;
-        this.idempotentRequests = idempotentRequests;
+        this.recipientChecks = recipientChecks;
+        this.idempotency = idempotency;
         this.events = events;
         this.links = links;
         this.seals = seals;
@@ -84,21 +70,20 @@ class ShareService {
     ShareAccepted share(Sharer sharer, UUID resourceId, ShareDraft draft, String idempotencyKey) {
         Instant now = clock.instant();
         ValidShareRequest request = ShareRules.validate(draft);
-        IdempotencyKey key = idempotencyKey == null ? null
-                : IdempotencyKey.of(sharer.organizationId(), sharer.userId(), idempotencyKey);
-        byte[] requestHash = IdempotencyKey.sha256(resourceId + "\u0000" + json.writeValueAsString(draft));
-        if (key != null && !idempotentRequests.claim(key.lookupHash(), requestHash, now, now.minus(IDEMPOTENCY_WINDOW))) {
-            return replay(key, requestHash);
+        IdempotencyKey key = idempotency.key(sharer.organizationId(), sharer.userId(), idempotencyKey);
+        if (key != null) {
+            Optional<ShareAccepted> earlier = idempotency.claimOrReplay(key,
+                    Idempotency.requestHash(resourceId + "\u0000" + json.writeValueAsString(draft)), ShareAccepted.class);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
         }
 
         Resource resource = resources.find(sharer.organizationId(), resourceId)
                 .orElseThrow(() -> new NotFound("Resource not found."));
-        List<Recipient> recipients = ShareRules.resolveRecipients(request.recipients(), userId -> directory.find(userId)
-                .filter(user -> user.organizationId().equals(sharer.organizationId()))
-                .map(DirectoryUser::email));
+        List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
         ShareRules.checkResource(resource, request.assetId());
-        ShareRules.checkRecipientOrganizations(sharer.organizationId(), recipients, directory.organizationsByAddress(
-                recipients.stream().map(recipient -> EmailAddress.normalized(recipient.email())).toList()));
+        recipientChecks.checkOrganizations(sharer, recipients);
 
         UUID requestId = UUID.randomUUID();
         ShareProgress progress = ShareProgress.requested(request.notifyRecipient());
@@ -115,7 +100,7 @@ class ShareService {
                     sharer.userId(), sharer.name(), sharer.email(), recipient.email(), recipient.userId(),
                     request.role(), request.subject(), request.message(), request.expiresAt(), request.notifyRecipient(),
                     sealedLink);
-            shares.add(event, progress, token.hash(), keyId);
+            shares.add(event, progress, request.requireSignIn(), token.hash(), keyId);
             statuses.record(shareId, progress, "ShareRequested", event.eventId(), now);
             events.requested(event);
             created.add(new ShareAccepted.Share(shareId, recipient.email(), request.role().value(),
@@ -123,37 +108,8 @@ class ShareService {
         }
         ShareAccepted accepted = new ShareAccepted(requestId, created);
         if (key != null) {
-            // Sealed twice: under the Idempotency-Key, which only the client knows, and under the events key, so
-            // that a dump with a guessable Idempotency-Key still opens nothing.
-            idempotentRequests.complete(key.lookupHash(), key.seal(seals.seal(json.writeValueAsString(accepted),
-                    replayContext(key))));
+            idempotency.complete(key, accepted);
         }
         return accepted;
-    }
-
-    private ShareAccepted replay(IdempotencyKey key, byte[] requestHash) {
-        IdempotentRequests.Seen seen = idempotentRequests.find(key.lookupHash())
-                .orElseThrow(() -> new Conflict("The Idempotency-Key was just used by another request; retry."));
-        if (!Arrays.equals(seen.requestHash(), requestHash) || seen.sealedResponse() == null) {
-            throw new Conflict("The Idempotency-Key was already used for a different request.");
-        }
-        try {
-            return json.readValue(seals.open(key.open(seen.sealedResponse()), replayContext(key)), ShareAccepted.class);
-        } catch (SealedFieldException e) {
-            // The events key that sealed it is gone from the key list (rotated away within the 24 h window).
-            log.error("Idempotent response cannot be opened: {}", e.getMessage());
-            throw new Conflict("The Idempotency-Key was used for a request whose response can no longer be replayed.");
-        }
-    }
-
-    private static String replayContext(IdempotencyKey key) {
-        return "idempotent-response:" + HexFormat.of().formatHex(key.lookupHash());
-    }
-
-    /** Forgets keys past the idempotency window, and with them the sealed link tokens. */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-    @Transactional
-    public void forgetExpiredKeys() {
-        idempotentRequests.deleteOlderThan(clock.instant().minus(IDEMPOTENCY_WINDOW));
     }
 }

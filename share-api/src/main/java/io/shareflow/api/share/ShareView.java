@@ -3,7 +3,9 @@ package io.shareflow.api.share;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.shareflow.api.share.model.Audience;
 import io.shareflow.api.share.model.Role;
+import io.shareflow.api.share.model.ShareType;
 import io.shareflow.api.status.model.Notification;
 import io.shareflow.api.status.model.Provisioning;
 import io.shareflow.api.status.model.ShareStatus;
@@ -11,15 +13,24 @@ import io.shareflow.api.status.model.ShareStatus;
 /**
  * A share as stored, for reading. {@code expiresAt} may be null (never).
  *
- * @param sharerUserId who created the share
- * @param sealedLink   the share's URL, sealed (context: the share id); null for shares created before it was kept
+ * @param recipientEmail null for a link
+ * @param sharerUserId   who created the share
+ * @param audience       a link's; null for a direct share
+ * @param name           a link's display name; may be null
+ * @param requireSignIn  a direct share's; false for links
+ * @param sealedLink     the share's URL, sealed (context: the share id); null for shares created before it was kept
  */
-record ShareView(UUID id, UUID requestId, UUID resourceId, String recipientEmail, UUID sharerUserId, Role role,
-                 ShareStatus status, Provisioning provisioning, Notification notification, Instant expiresAt,
-                 Instant createdAt, Instant updatedAt, byte[] sealedLink) {
+record ShareView(UUID id, UUID requestId, ShareType type, UUID resourceId, String recipientEmail, UUID sharerUserId,
+                 Role role, ShareStatus status, Provisioning provisioning, Notification notification,
+                 Audience audience, String name, boolean requireSignIn, Instant expiresAt, Instant createdAt,
+                 Instant updatedAt, byte[] sealedLink) {
+
+    boolean isLink() {
+        return type == ShareType.LINK;
+    }
 
     @Override
     public String toString() {
-        return "ShareView[id=" + id + ", requestId=" + requestId + ", status=" + status + "]";
+        return "ShareView[id=" + id + ", type=" + type + ", requestId=" + requestId + ", status=" + status + "]";
     }
 }

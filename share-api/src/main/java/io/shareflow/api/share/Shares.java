@@ -5,12 +5,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.shareflow.api.share.model.Audience;
+import io.shareflow.api.share.model.Recipient;
 import io.shareflow.api.share.model.Role;
+import io.shareflow.api.share.model.ShareLinkCreated;
 import io.shareflow.api.share.model.ShareRequested;
+import io.shareflow.api.share.model.ShareType;
 import io.shareflow.api.status.model.Notification;
 import io.shareflow.api.status.model.Provisioning;
 import io.shareflow.api.status.model.ShareProgress;
@@ -19,10 +27,11 @@ import io.shareflow.domain.EmailAddress;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Shares with people, always read within one organisation. */
+/** Shares with people and links (with their recipients), always read within one organisation. */
 @Repository
 class Shares {
 
@@ -40,16 +49,20 @@ class Shares {
      * Records the share a {@link ShareRequested} describes, in its initial state, with its link sealed as in the
      * event.
      *
-     * @param linkKeyId the id of the key that sealed {@link ShareRequested#sealedLink()}
+     * @param requireSignIn the link never opens without sign-in as the recipient
+     * @param linkKeyId     the id of the key that sealed {@link ShareRequested#sealedLink()}
      */
-    void add(ShareRequested share, ShareProgress progress, byte[] linkTokenHash, String linkKeyId) {
+    void add(ShareRequested share, ShareProgress progress, boolean requireSignIn, byte[] linkTokenHash,
+             String linkKeyId) {
         jdbc.sql("""
-                        insert into share (id, request_id, organization_id, resource_id, recipient_email, recipient_user_id,
-                                           role, status, provisioning, notification, notify, subject, message, expires_at,
-                                           link_token_hash, link_sealed, link_key_id, created_by, created_at, updated_at)
-                        values (:id, :requestId, :organizationId, :resourceId, :recipientEmail, :recipientUserId,
-                                :role, :status, :provisioning, :notification, :notify, :subject, :message, :expiresAt,
-                                :linkTokenHash, :linkSealed, :linkKeyId, :createdBy, :createdAt, :createdAt)
+                        insert into share (id, request_id, type, organization_id, resource_id, recipient_email,
+                                           recipient_user_id, role, status, provisioning, notification, notify, subject,
+                                           message, expires_at, require_sign_in, link_token_hash, link_sealed,
+                                           link_key_id, sharer_name, sharer_email, created_by, created_at, updated_at)
+                        values (:id, :requestId, 'person', :organizationId, :resourceId, :recipientEmail,
+                                :recipientUserId, :role, :status, :provisioning, :notification, :notify, :subject,
+                                :message, :expiresAt, :requireSignIn, :linkTokenHash, :linkSealed,
+                                :linkKeyId, :sharerName, :sharerEmail, :createdBy, :createdAt, :createdAt)
                         """)
                 .param("id", share.shareId())
                 .param("requestId", share.requestId())
@@ -65,12 +78,99 @@ class Shares {
                 .param("subject", share.subject())
                 .param("message", share.message())
                 .param("expiresAt", utc(share.expiresAt()))
+                .param("requireSignIn", requireSignIn)
                 .param("linkTokenHash", linkTokenHash)
                 .param("linkSealed", share.sealedLink())
                 .param("linkKeyId", linkKeyId)
+                .param("sharerName", share.sharerName())
+                .param("sharerEmail", share.sharerEmail())
                 .param("createdBy", share.sharerUserId())
                 .param("createdAt", utc(share.occurredAt()))
                 .update();
+    }
+
+    /**
+     * Records the link a {@link ShareLinkCreated} describes (a share of type link, no recipient of its own), in its
+     * initial state, with its URL sealed as in the event, and its recipients with the state of their e-mails.
+     *
+     * @param passwordHash      the password's slow hash for audience password; else null
+     * @param linkKeyId         the id of the key that sealed {@link ShareLinkCreated#sealedLink()}
+     * @param recipientsNotified the first state of each recipient's e-mail
+     */
+    void addLink(ShareLinkCreated link, ShareProgress progress, String passwordHash, byte[] linkTokenHash,
+                 String linkKeyId, Notification recipientsNotified) {
+        jdbc.sql("""
+                        insert into share (id, request_id, type, organization_id, resource_id, role, status,
+                                           provisioning, notification, notify, subject, message, expires_at, audience,
+                                           name, password_hash, link_token_hash, link_sealed, link_key_id, sharer_name,
+                                           sharer_email, created_by, created_at, updated_at)
+                        values (:id, :requestId, 'link', :organizationId, :resourceId, :role, :status,
+                                :provisioning, :notification, :notify, :subject, :message, :expiresAt, :audience,
+                                :name, :passwordHash, :linkTokenHash, :linkSealed, :linkKeyId, :sharerName,
+                                :sharerEmail, :createdBy, :createdAt, :createdAt)
+                        """)
+                .param("id", link.shareId())
+                .param("requestId", link.requestId())
+                .param("organizationId", link.organizationId())
+                .param("resourceId", link.resourceId())
+                .param("role", link.role().value())
+                .param("status", progress.status().name())
+                .param("provisioning", progress.provisioning().name())
+                .param("notification", progress.notification().name())
+                .param("notify", link.notifyRecipient())
+                .param("subject", link.subject())
+                .param("message", link.message())
+                .param("expiresAt", utc(link.expiresAt()))
+                .param("audience", link.audience().value())
+                .param("name", link.name())
+                .param("passwordHash", passwordHash)
+                .param("linkTokenHash", linkTokenHash)
+                .param("linkSealed", link.sealedLink())
+                .param("linkKeyId", linkKeyId)
+                .param("sharerName", link.sharerName())
+                .param("sharerEmail", link.sharerEmail())
+                .param("createdBy", link.sharerUserId())
+                .param("createdAt", utc(link.occurredAt()))
+                .update();
+        List<Recipient> recipients = link.recipients();
+        for (int position = 0; position < recipients.size(); position++) {
+            jdbc.sql("""
+                            insert into share_link_recipient (share_id, position, email, user_id, notification, updated_at)
+                            values (:shareId, :position, :email, :userId, :notification, :at)
+                            """)
+                    .param("shareId", link.shareId())
+                    .param("position", position)
+                    .param("email", recipients.get(position).email())
+                    .param("userId", recipients.get(position).userId())
+                    .param("notification", recipientsNotified.name())
+                    .param("at", utc(link.occurredAt()))
+                    .update();
+        }
+    }
+
+    /** The slow hash of a password link's password; empty for any other share. */
+    Optional<String> passwordHash(UUID shareId) {
+        return jdbc.sql("select password_hash from share where id = :id and password_hash is not null")
+                .param("id", shareId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The recipients of each of the given links, in their order; links without recipients are left out. */
+    Map<UUID, List<LinkRecipientState>> linkRecipients(Collection<UUID> shareIds) {
+        if (shareIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<LinkRecipientState>> byShare = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select share_id, email, user_id, notification from share_link_recipient
+                        where share_id in (:ids) order by share_id, position
+                        """)
+                .param("ids", List.copyOf(shareIds))
+                .query((RowCallbackHandler) rs -> byShare.computeIfAbsent(rs.getObject("share_id", UUID.class),
+                        id -> new ArrayList<>()).add(new LinkRecipientState(rs.getString("email"),
+                        rs.getObject("user_id", UUID.class), Notification.valueOf(rs.getString("notification")))));
+        return byShare;
     }
 
     Optional<ShareView> find(UUID organizationId, UUID shareId) {
@@ -91,7 +191,12 @@ class Shares {
             where.append(" and status = :status");
         }
         if (filter.recipientEmail() != null) {
-            where.append(" and lower(recipient_email) = :recipientEmail");
+            // A direct share's recipient, or one of a link's.
+            where.append(" and (lower(recipient_email) = :recipientEmail or exists (select 1 from share_link_recipient r"
+                    + " where r.share_id = share.id and lower(r.email) = :recipientEmail))");
+        }
+        if (filter.type() != null) {
+            where.append(" and type = :type");
         }
         long total = params(jdbc.sql("select count(*) from share" + where), organizationId, filter)
                 .query(Long.class)
@@ -138,13 +243,16 @@ class Shares {
                 .param("resourceId", filter.resourceId())
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("recipientEmail", filter.recipientEmail() == null ? null
-                        : EmailAddress.normalized(filter.recipientEmail()));
+                        : EmailAddress.normalized(filter.recipientEmail()))
+                .param("type", filter.type() == null ? null : filter.type().value());
     }
 
     private static ShareView view(ResultSet rs, int row) throws SQLException {
+        String audience = rs.getString("audience");
         return new ShareView(
                 rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class),
+                ShareType.parse(rs.getString("type")).orElseThrow(),
                 rs.getObject("resource_id", UUID.class),
                 rs.getString("recipient_email"),
                 rs.getObject("created_by", UUID.class),
@@ -152,6 +260,9 @@ class Shares {
                 ShareStatus.valueOf(rs.getString("status")),
                 Provisioning.valueOf(rs.getString("provisioning")),
                 Notification.valueOf(rs.getString("notification")),
+                audience == null ? null : Audience.parse(audience).orElseThrow(),
+                rs.getString("name"),
+                rs.getBoolean("require_sign_in"),
                 instant(rs, "expires_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),

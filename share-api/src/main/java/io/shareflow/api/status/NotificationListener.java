@@ -10,7 +10,10 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** share-notifier's reports on invitations. */
+/**
+ * share-notifier's reports on invitations: a direct share's, or (version 2, with {@code recipientEmail}) the e-mail
+ * to one recipient of a link.
+ */
 @Component
 @KafkaListener(id = "share-api-notifications", idIsGroup = false, topics = "${shareflow.topics.share-notifications}")
 class NotificationListener {
@@ -26,13 +29,13 @@ class NotificationListener {
     @KafkaHandler
     void on(NotificationSent event) {
         tracker.apply(ShareOutcome.notified(event.getEventId(), event.getOccurredAt(), event.getShareId(),
-                event.getSkipped()));
+                event.getSkipped(), event.getRecipientEmail()));
     }
 
     @KafkaHandler
     void on(NotificationFailed event) {
         tracker.apply(ShareOutcome.notificationFailed(event.getEventId(), event.getOccurredAt(), event.getShareId(),
-                event.getPermanent()));
+                event.getPermanent(), event.getRecipientEmail()));
     }
 
     /** Event types added to the topic later are not ours to handle. */

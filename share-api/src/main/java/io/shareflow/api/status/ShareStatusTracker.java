@@ -2,6 +2,7 @@ package io.shareflow.api.status;
 
 import java.util.Optional;
 
+import io.shareflow.api.status.model.Notification;
 import io.shareflow.api.status.model.ShareOutcome;
 import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.outbox.ProcessedEvents;
@@ -12,7 +13,10 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applies what provisioning and notification report to the share's state, once per event. */
+/**
+ * Applies what provisioning and notification report to the share's state, once per event. For a link, a
+ * notification outcome changes the state of the e-mail to that one recipient, never the link's own status.
+ */
 @Component
 class ShareStatusTracker {
 
@@ -34,24 +38,60 @@ class ShareStatusTracker {
             return;
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable("shareId", outcome.shareId().toString())) {
-            Optional<ShareProgress> current = statuses.lock(outcome.shareId());
-            if (current.isEmpty()) {
+            Optional<ShareStatuses.Locked> locked = statuses.lock(outcome.shareId());
+            if (locked.isEmpty()) {
                 // Shares are committed before their events leave the outbox, so no answer can
                 // overtake its share: this one is about a share that never existed here.
                 log.warn("Ignoring {} (event {}) for unknown share {}", outcome.cause(), outcome.eventId(),
                         outcome.shareId());
                 return;
             }
-            ShareProgress next = outcome.applyTo(current.get());
-            if (next.equals(current.get())) {
-                log.info("Share {}: {} (event {}) changes nothing, it stays {}", outcome.shareId(), outcome.cause(),
-                        outcome.eventId(), describe(current.get()));
+            ShareProgress current = locked.get().progress();
+            if (locked.get().link() && outcome.notification() != null) {
+                applyToLinkRecipient(outcome, current);
                 return;
             }
-            statuses.update(outcome.shareId(), next, outcome.cause(), outcome.eventId(), outcome.occurredAt());
-            log.info("Share {}: {} -> {} by {} (event {})", outcome.shareId(), describe(current.get()), describe(next),
+            ShareProgress next = outcome.applyTo(current);
+            if (next.equals(current)) {
+                log.info("Share {}: {} (event {}) changes nothing, it stays {}", outcome.shareId(), outcome.cause(),
+                        outcome.eventId(), describe(current));
+                return;
+            }
+            statuses.update(outcome.shareId(), next, outcome.cause(), outcome.reason(), outcome.eventId(),
+                    outcome.occurredAt());
+            log.info("Share {}: {} -> {} by {} (event {})", outcome.shareId(), describe(current), describe(next),
                     outcome.cause(), outcome.eventId());
         }
+    }
+
+    /**
+     * The e-mail to one recipient of a link, by the same rule as a direct share's invitation ({@link
+     * Notification#after}); the change is in the link's history with the recipient named, its status untouched.
+     */
+    private void applyToLinkRecipient(ShareOutcome outcome, ShareProgress link) {
+        if (outcome.recipientEmail() == null) {
+            log.warn("Ignoring {} (event {}) for link {}: it does not name the recipient", outcome.cause(),
+                    outcome.eventId(), outcome.shareId());
+            return;
+        }
+        Optional<Notification> current = statuses.linkRecipientNotification(outcome.shareId(),
+                outcome.recipientEmail());
+        if (current.isEmpty()) {
+            log.warn("Ignoring {} (event {}) for link {}: the address is none of its recipients", outcome.cause(),
+                    outcome.eventId(), outcome.shareId());
+            return;
+        }
+        Notification next = current.get().after(outcome.notification());
+        if (next == current.get()) {
+            log.info("Link {}: {} (event {}) changes nothing, that recipient's e-mail stays {}", outcome.shareId(),
+                    outcome.cause(), outcome.eventId(), current.get());
+            return;
+        }
+        statuses.updateLinkRecipientNotification(outcome.shareId(), outcome.recipientEmail(), next,
+                outcome.occurredAt());
+        statuses.record(outcome.shareId(), link, outcome.recipientCause(), outcome.eventId(), outcome.occurredAt());
+        log.info("Link {}: a recipient's e-mail {} -> {} by {} (event {})", outcome.shareId(), current.get(), next,
+                outcome.cause(), outcome.eventId());
     }
 
     private static String describe(ShareProgress progress) {

@@ -17,7 +17,7 @@ import io.shareflow.api.status.model.ShareStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The state columns of shares and their history. */
+/** The state columns of shares (and of the e-mails to a link's recipients) and their history. */
 @Repository
 public class ShareStatuses {
 
@@ -31,23 +31,60 @@ public class ShareStatuses {
      * The state of a share, locking its row until the transaction ends so that concurrent outcomes
      * for the same share are applied one after the other.
      */
-    Optional<ShareProgress> lock(UUID shareId) {
-        return jdbc.sql("select status, provisioning, notification from share where id = :id for update")
+    Optional<Locked> lock(UUID shareId) {
+        return jdbc.sql("select type, status, provisioning, notification from share where id = :id for update")
                 .param("id", shareId)
-                .query((rs, row) -> ShareProgress.of(ShareStatus.valueOf(rs.getString("status")),
-                        Provisioning.valueOf(rs.getString("provisioning")),
-                        Notification.valueOf(rs.getString("notification"))))
+                .query((rs, row) -> new Locked("link".equals(rs.getString("type")),
+                        ShareProgress.of(ShareStatus.valueOf(rs.getString("status")),
+                                Provisioning.valueOf(rs.getString("provisioning")),
+                                Notification.valueOf(rs.getString("notification")))))
                 .optional();
     }
 
-    /** Stores a new state of a share and records the change with its cause. */
-    void update(UUID shareId, ShareProgress progress, String cause, UUID eventId, Instant at) {
+    /** A share's state as {@link #lock} read it; {@code link} for a share of type link. */
+    record Locked(boolean link, ShareProgress progress) {
+    }
+
+    /**
+     * The e-mail state of one recipient of a link (the address compared case-insensitively); empty when the link has
+     * no such recipient. Call it with the share's row locked ({@link #lock}).
+     */
+    Optional<Notification> linkRecipientNotification(UUID shareId, String email) {
+        return jdbc.sql("""
+                        select notification from share_link_recipient
+                        where share_id = :id and lower(email) = lower(:email)
+                        """)
+                .param("id", shareId)
+                .param("email", email)
+                .query((rs, row) -> Notification.valueOf(rs.getString("notification")))
+                .optional();
+    }
+
+    void updateLinkRecipientNotification(UUID shareId, String email, Notification notification, Instant at) {
+        jdbc.sql("""
+                        update share_link_recipient set notification = :notification, updated_at = :at
+                        where share_id = :id and lower(email) = lower(:email)
+                        """)
+                .param("id", shareId)
+                .param("email", email)
+                .param("notification", notification.name())
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /**
+     * Stores a new state of a share and records the change with its cause.
+     *
+     * @param rejectionReason why provisioning refused the recipient, kept with the share; null leaves it as it is
+     */
+    void update(UUID shareId, ShareProgress progress, String cause, String rejectionReason, UUID eventId, Instant at) {
         jdbc.sql("""
                         update share set status = :status, provisioning = :provisioning, notification = :notification,
-                                         updated_at = :at
+                                         rejection_reason = coalesce(:rejectionReason, rejection_reason), updated_at = :at
                         where id = :id
                         """)
                 .param("id", shareId)
+                .param("rejectionReason", rejectionReason)
                 .param("status", progress.status().name())
                 .param("provisioning", progress.provisioning().name())
                 .param("notification", progress.notification().name())

@@ -46,7 +46,7 @@ class ShareRequestValidationTest {
     @Test
     void aMinimalRequestIsValid() {
         assertThat(invalidFields(request("recipient@example.com"))).isEmpty();
-        assertThat(invalidFields(new ShareRequest(null, null, null, null, null, null, null, null))).isEmpty();
+        assertThat(invalidFields(new ShareRequest(null, null, null, null, null, null, null, null, null))).isEmpty();
     }
 
     @ParameterizedTest
@@ -65,7 +65,7 @@ class ShareRequestValidationTest {
     void theFieldOfABadRecipientAddressIsNamedWithItsIndex() {
         ShareRequest request = new ShareRequest(null, List.of(new ShareRequest.Recipient("ok@example.com", null),
                 new ShareRequest.Recipient("not-an-address", null), new ShareRequest.Recipient(null, UUID.randomUUID())),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
 
         assertThat(invalidFields(request)).containsExactly("recipients[1].email");
     }
@@ -132,7 +132,7 @@ class ShareRequestValidationTest {
     @Test
     void everyInvalidFieldIsNamed() {
         ShareRequest request = new ShareRequest("nope", List.of(new ShareRequest.Recipient("nope", null)), null,
-                "owner", "a\nb", "\u0007", NOW, null);
+                "owner", "a\nb", "\u0007", NOW, null, null);
 
         assertThat(invalidFields(request)).containsExactlyInAnyOrder("recipientEmail", "recipients[0].email", "role",
                 "subject", "message", "expiresAt");
@@ -144,22 +144,22 @@ class ShareRequestValidationTest {
     }
 
     private static ShareRequest request(String recipientEmail) {
-        return new ShareRequest(recipientEmail, null, null, null, null, null, null, null);
+        return new ShareRequest(recipientEmail, null, null, null, null, null, null, null, null);
     }
 
     private static ShareRequest withRole(String role) {
-        return new ShareRequest("a@example.com", null, null, role, null, null, null, null);
+        return new ShareRequest("a@example.com", null, null, role, null, null, null, null, null);
     }
 
     private static ShareRequest withSubject(String subject) {
-        return new ShareRequest("a@example.com", null, null, null, subject, null, null, null);
+        return new ShareRequest("a@example.com", null, null, null, subject, null, null, null, null);
     }
 
     private static ShareRequest withMessage(String message) {
-        return new ShareRequest("a@example.com", null, null, null, null, message, null, null);
+        return new ShareRequest("a@example.com", null, null, null, null, message, null, null, null);
     }
 
     private static ShareRequest withExpiresAt(Instant expiresAt) {
-        return new ShareRequest("a@example.com", null, null, null, null, null, expiresAt, null);
+        return new ShareRequest("a@example.com", null, null, null, null, null, expiresAt, null, null);
     }
 }

@@ -45,7 +45,7 @@ class RegistrationService {
      * Activates the token's user and publishes {@code UserActivated} and {@code UserUpserted}.
      * The token and the user's row are locked, so two concurrent uses of one token activate once.
      *
-     * @param password already checked against {@link io.shareflow.provisioner.registration.model.PasswordPolicy}
+     * @param password already checked against {@link io.shareflow.domain.PasswordPolicy}
      * @throws NotFound                    when the token is unknown (404)
      * @throws Gone                        when the token is used or expired, or its user is active (410)
      */

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * The secret in a share's URL: 256 random bits, URL-safe base64 without padding (43 characters).
@@ -13,12 +14,30 @@ import java.util.Base64;
 public record LinkToken(String value) {
 
     private static final int BYTES = 32;
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{" + Shape.MIN_LENGTH + "," + Shape.MAX_LENGTH + "}");
+
+    /** What a presented token may look like: URL-safe base64 of 16 to 128 characters (ours are 43). */
+    public static final class Shape {
+        public static final int MIN_LENGTH = 16;
+        public static final int MAX_LENGTH = 128;
+
+        private Shape() {
+        }
+    }
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static LinkToken generate() {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
         return new LinkToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /**
+     * Whether a presented token has the shape of one: {@link Shape#MIN_LENGTH}..{@link Shape#MAX_LENGTH} characters
+     * of URL-safe base64, no padding. Anything else cannot be a token, so it is not even looked up.
+     */
+    public static boolean isWellFormed(String token) {
+        return token != null && SHAPE.matcher(token).matches();
     }
 
     /** SHA-256 of the token's text. */

@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param role       null = the default
  * @param message    as sent: CRLF not yet normalised
  * @param expiresAt  in the future, as precise as the client sent it; null = never
+ * @param requireSignIn null = false
  */
 public record ShareDraft(String recipientEmail, List<RecipientDraft> recipients, UUID assetId, Role role,
-                         String subject, String message, Instant expiresAt, Boolean notifyRecipient) {
+                         String subject, String message, Instant expiresAt, Boolean notifyRecipient,
+                         Boolean requireSignIn) {
 }

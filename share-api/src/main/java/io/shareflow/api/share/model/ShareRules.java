@@ -39,7 +39,7 @@ public final class ShareRules {
      * {@code recipients}), at most {@value #MAX_RECIPIENT_ENTRIES} entries, and each entry of {@code recipients}
      * with exactly one of {@code email} and {@code userId}. Returns the request in its normal form: addresses
      * without surrounding blanks, blank subject and message as none, CRLF in the message as LF, role
-     * {@code viewer} and {@code notify} by default, {@code expiresAt} to the millisecond.
+     * {@code viewer}, {@code notify} and no {@code requireSignIn} by default, {@code expiresAt} to the millisecond.
      *
      * @param draft a request whose fields are valid on their own
      * @throws InvalidRequest naming the first offending field
@@ -49,7 +49,8 @@ public final class ShareRules {
         List<RecipientRef> recipients = recipientRefs(draft);
         return new ValidShareRequest(recipients, draft.assetId(), draft.role() == null ? Role.VIEWER : draft.role(),
                 Texts.blankToNull(draft.subject()), message(draft.message()), StoredTime.of(draft.expiresAt()),
-                draft.notifyRecipient() == null || draft.notifyRecipient());
+                draft.notifyRecipient() == null || draft.notifyRecipient(),
+                draft.requireSignIn() != null && draft.requireSignIn());
     }
 
     /**
@@ -120,6 +121,26 @@ public final class ShareRules {
         if (refs.size() + entries.size() > MAX_RECIPIENT_ENTRIES) {
             throw new InvalidRequest("recipients", "must not name more than " + MAX_RECIPIENTS + " distinct recipients");
         }
+        refs.addAll(recipientRefs(entries));
+        if (refs.isEmpty()) {
+            throw new InvalidRequest("recipients", "at least one recipient is required (recipientEmail or recipients)");
+        }
+        return refs;
+    }
+
+    /**
+     * The entries of a {@code recipients} list, each {@code {email}} or {@code {userId}} (else 400 naming
+     * {@code recipients[i]}), at most {@value #MAX_RECIPIENT_ENTRIES}; an empty list (or null) gives none. Shared by
+     * direct shares and links.
+     *
+     * @throws InvalidRequest naming the first offending entry
+     */
+    public static List<RecipientRef> recipientRefs(List<RecipientDraft> recipients) {
+        List<RecipientDraft> entries = recipients == null ? List.of() : recipients;
+        if (entries.size() > MAX_RECIPIENT_ENTRIES) {
+            throw new InvalidRequest("recipients", "must not name more than " + MAX_RECIPIENTS + " distinct recipients");
+        }
+        List<RecipientRef> refs = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             String field = "recipients[" + i + "]";
             RecipientDraft entry = entries.get(i);
@@ -130,9 +151,6 @@ public final class ShareRules {
                     ? new RecipientRef(field + ".email", address(entry.email()), null)
                     : new RecipientRef(field + ".userId", null, entry.userId()));
         }
-        if (refs.isEmpty()) {
-            throw new InvalidRequest("recipients", "at least one recipient is required (recipientEmail or recipients)");
-        }
         return refs;
     }
 
@@ -141,7 +159,8 @@ public final class ShareRules {
         return EmailAddress.of(value).value();
     }
 
-    private static String message(String value) {
+    /** A message in its stored form: blank as none, CRLF as LF. Shared by direct shares and links. */
+    public static String message(String value) {
         String message = Texts.blankToNull(value);
         // Clients on Windows send CRLF; the message is plain text, so keep the line break, drop the CR.
         return message == null ? null : message.replace("\r\n", "\n");

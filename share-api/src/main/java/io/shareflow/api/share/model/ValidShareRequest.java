@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param subject    may be null
  * @param message    may be null
  * @param expiresAt  in the future, millisecond precision; null = never
+ * @param requireSignIn the link never opens without sign-in as the recipient
  */
 public record ValidShareRequest(List<RecipientRef> recipients, UUID assetId, Role role, String subject,
-                                String message, Instant expiresAt, boolean notifyRecipient) {
+                                String message, Instant expiresAt, boolean notifyRecipient, boolean requireSignIn) {
 }

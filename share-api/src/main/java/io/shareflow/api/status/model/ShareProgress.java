@@ -28,6 +28,14 @@ public record ShareProgress(Provisioning provisioning, Notification notification
                 false, false);
     }
 
+    /**
+     * A new link: nothing to provision ({@link Provisioning#NONE}) and no invitation on the share itself (its
+     * e-mails are tracked per recipient), so it is ACTIVE from its creation and only user actions move it.
+     */
+    public static ShareProgress link() {
+        return new ShareProgress(Provisioning.NONE, Notification.SKIPPED, false, false);
+    }
+
     /** The state stored for a share; the user actions are read back from its status. */
     public static ShareProgress of(ShareStatus status, Provisioning provisioning, Notification notification) {
         return new ShareProgress(provisioning, notification, status == ShareStatus.REVOKED,
@@ -72,10 +80,11 @@ public record ShareProgress(Provisioning provisioning, Notification notification
     /** Notification reported its outcome; a success replaces a failure, nothing replaces a success. */
     public ShareProgress withNotification(Notification outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        if (notification.isFinal() || outcome == Notification.PENDING || outcome == notification) {
+        Notification next = notification.after(outcome);
+        if (next == notification) {
             return this;
         }
-        return forwardOnly(new ShareProgress(provisioning, outcome, revoked, expired));
+        return forwardOnly(new ShareProgress(provisioning, next, revoked, expired));
     }
 
     /** A user revoked the share; final. */

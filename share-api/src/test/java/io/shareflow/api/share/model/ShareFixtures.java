@@ -13,31 +13,31 @@ public final class ShareFixtures {
     }
 
     public static ShareDraft aShareRequest() {
-        return new ShareDraft("recipient@example.com", null, null, null, null, null, null, null);
+        return new ShareDraft("recipient@example.com", null, null, null, null, null, null, null, null);
     }
 
     public static ShareDraft withRecipients(RecipientDraft... recipients) {
-        return new ShareDraft(null, List.of(recipients), null, null, null, null, null, null);
+        return new ShareDraft(null, List.of(recipients), null, null, null, null, null, null, null);
     }
 
     public static ShareDraft withRole(Role role) {
-        return new ShareDraft("recipient@example.com", null, null, role, null, null, null, null);
+        return new ShareDraft("recipient@example.com", null, null, role, null, null, null, null, null);
     }
 
     public static ShareDraft withSubject(String subject) {
-        return new ShareDraft("recipient@example.com", null, null, null, subject, null, null, null);
+        return new ShareDraft("recipient@example.com", null, null, null, subject, null, null, null, null);
     }
 
     public static ShareDraft withMessage(String message) {
-        return new ShareDraft("recipient@example.com", null, null, null, null, message, null, null);
+        return new ShareDraft("recipient@example.com", null, null, null, null, message, null, null, null);
     }
 
     public static ShareDraft withExpiresAt(Instant expiresAt) {
-        return new ShareDraft("recipient@example.com", null, null, null, null, null, expiresAt, null);
+        return new ShareDraft("recipient@example.com", null, null, null, null, null, expiresAt, null, null);
     }
 
     public static ShareDraft withAssetId(UUID assetId) {
-        return new ShareDraft("recipient@example.com", null, assetId, null, null, null, null, null);
+        return new ShareDraft("recipient@example.com", null, assetId, null, null, null, null, null, null);
     }
 
     public static RecipientDraft email(String address) {

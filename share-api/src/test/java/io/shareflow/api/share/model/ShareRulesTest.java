@@ -57,8 +57,8 @@ class ShareRulesTest {
 
         @Test
         void someRecipientIsRequired() {
-            assertInvalid(new ShareDraft(null, null, null, null, null, null, null, null), "recipients");
-            assertInvalid(new ShareDraft(null, List.of(), null, null, null, null, null, null), "recipients");
+            assertInvalid(new ShareDraft(null, null, null, null, null, null, null, null, null), "recipients");
+            assertInvalid(new ShareDraft(null, List.of(), null, null, null, null, null, null, null), "recipients");
         }
 
         @Test
@@ -67,14 +67,14 @@ class ShareRulesTest {
             assertInvalid(withRecipients(email("ok@example.com"), new RecipientDraft("a@example.com", UUID.randomUUID())),
                     "recipients[1]");
             assertInvalid(new ShareDraft(null, Arrays.asList(email("ok@example.com"), null), null, null, null, null,
-                    null, null), "recipients[1]");
+                    null, null, null), "recipients[1]");
         }
 
         @Test
         void theFieldOfEachRecipientIsNamedWithItsIndex() {
             UUID user = UUID.randomUUID();
             assertThat(ShareRules.validate(new ShareDraft("a@example.com", List.of(email("b@example.com"), user(user)),
-                    null, null, null, null, null, null)).recipients()).containsExactly(
+                    null, null, null, null, null, null, null)).recipients()).containsExactly(
                     new RecipientRef("recipientEmail", "a@example.com", null),
                     new RecipientRef("recipients[0].email", "b@example.com", null),
                     new RecipientRef("recipients[1].userId", null, user));
@@ -84,7 +84,7 @@ class ShareRulesTest {
         void addressesAreTrimmed() {
             assertThat(ShareRules.validate(withRecipients(email("  a@example.com "))).recipients())
                     .extracting(RecipientRef::email).containsExactly("a@example.com");
-            assertThat(ShareRules.validate(new ShareDraft(" b@example.com\t", null, null, null, null, null, null, null))
+            assertThat(ShareRules.validate(new ShareDraft(" b@example.com\t", null, null, null, null, null, null, null, null))
                     .recipients()).extracting(RecipientRef::email).containsExactly("b@example.com");
         }
 
@@ -128,7 +128,7 @@ class ShareRulesTest {
 
         @Test
         void notifyFalseIsKept() {
-            ShareDraft draft = new ShareDraft("a@example.com", null, null, null, null, null, null, false);
+            ShareDraft draft = new ShareDraft("a@example.com", null, null, null, null, null, null, false, null);
             assertThat(ShareRules.validate(draft).notifyRecipient()).isFalse();
         }
 
@@ -145,7 +145,7 @@ class ShareRulesTest {
         void duplicatesAreRemovedCaseInsensitivelyKeepingTheFirstSpelling() {
             List<Recipient> recipients = resolve(new ShareDraft("Ann@Example.com",
                     List.of(email("ann@example.com"), email("bob@example.com"), email("BOB@EXAMPLE.COM")),
-                    null, null, null, null, null, null), id -> Optional.empty());
+                    null, null, null, null, null, null, null), id -> Optional.empty());
 
             assertThat(recipients).extracting(Recipient::email).containsExactly("Ann@Example.com", "bob@example.com");
         }

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The share state machine, in three parts.
  *
  * <ol>
- *   <li>How {@code status()} follows from the four facts: a truth table of all 64 states.
+ *   <li>How {@code status()} follows from the four facts: a truth table of all 80 states.
  *   <li>What each input does to the facts: one small transition table per kind of input, each row
  *       checked against every state it applies to. Together with (1) this pins down every one of
- *       the 64 x 8 transitions.
+ *       the 80 x 8 transitions.
  *   <li>The invariants callers rely on, checked over every state x every input, reachable or not:
  *       replaying an input changes nothing, the status never moves backwards, final outcomes and
  *       user actions are never undone. They say <em>why</em> the tables look as they do, and keep
@@ -61,6 +61,11 @@ class ShareProgressTest {
             REJECTED,       FAILED,       false,   false,   REJECTED
             REJECTED,       SENT,         false,   false,   REJECTED
             REJECTED,       SKIPPED,      false,   false,   REJECTED
+            # A link (nothing to provision) is ACTIVE from its creation; its own notification is SKIPPED.
+            NONE,           PENDING,      false,   false,   PENDING
+            NONE,           FAILED,       false,   false,   NOTIFICATION_FAILED
+            NONE,           SENT,         false,   false,   ACTIVE
+            NONE,           SKIPPED,      false,   false,   ACTIVE
             #
             # Expired outranks everything the services report.
             PENDING,        PENDING,      false,   true,    EXPIRED
@@ -79,6 +84,10 @@ class ShareProgressTest {
             REJECTED,       FAILED,       false,   true,    EXPIRED
             REJECTED,       SENT,         false,   true,    EXPIRED
             REJECTED,       SKIPPED,      false,   true,    EXPIRED
+            NONE,           PENDING,      false,   true,    EXPIRED
+            NONE,           FAILED,       false,   true,    EXPIRED
+            NONE,           SENT,         false,   true,    EXPIRED
+            NONE,           SKIPPED,      false,   true,    EXPIRED
             #
             # Revoked outranks everything, expiry included.
             PENDING,        PENDING,      true,    false,   REVOKED
@@ -97,6 +106,10 @@ class ShareProgressTest {
             REJECTED,       FAILED,       true,    false,   REVOKED
             REJECTED,       SENT,         true,    false,   REVOKED
             REJECTED,       SKIPPED,      true,    false,   REVOKED
+            NONE,           PENDING,      true,    false,   REVOKED
+            NONE,           FAILED,       true,    false,   REVOKED
+            NONE,           SENT,         true,    false,   REVOKED
+            NONE,           SKIPPED,      true,    false,   REVOKED
             PENDING,        PENDING,      true,    true,    REVOKED
             PENDING,        FAILED,       true,    true,    REVOKED
             PENDING,        SENT,         true,    true,    REVOKED
@@ -113,6 +126,10 @@ class ShareProgressTest {
             REJECTED,       FAILED,       true,    true,    REVOKED
             REJECTED,       SENT,         true,    true,    REVOKED
             REJECTED,       SKIPPED,      true,    true,    REVOKED
+            NONE,           PENDING,      true,    true,    REVOKED
+            NONE,           FAILED,       true,    true,    REVOKED
+            NONE,           SENT,         true,    true,    REVOKED
+            NONE,           SKIPPED,      true,    true,    REVOKED
             """)
     void statusOfEachState(Provisioning provisioning, Notification notification, boolean revoked, boolean expired,
                            ShareStatus status) {
@@ -140,6 +157,10 @@ class ShareProgressTest {
             REJECTED,       RecipientProvisioned(EXISTING_USER), REJECTED
             REJECTED,       RecipientProvisioned(USER_CREATED),  REJECTED
             REJECTED,       RecipientRejected,                   REJECTED
+            # A link has no recipient account: a stray provisioning report changes nothing.
+            NONE,           RecipientProvisioned(EXISTING_USER), NONE
+            NONE,           RecipientProvisioned(USER_CREATED),  NONE
+            NONE,           RecipientRejected,                   NONE
             """)
     void provisioningOutcomes(Provisioning before, String input, Provisioning after) {
         for (ShareProgress state : allStates(s -> s.provisioning() == before)) {
@@ -203,7 +224,7 @@ class ShareProgressTest {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // 3. Invariants, over every state x every input (64 x 8 steps). Each test lists the steps that
+    // 3. Invariants, over every state x every input (80 x 8 steps). Each test lists the steps that
     //    break its rule, so a failure names them all.
 
     @Test
@@ -265,6 +286,18 @@ class ShareProgressTest {
         assertThat(ShareProgress.requested(true))
                 .isEqualTo(new ShareProgress(Provisioning.PENDING, Notification.PENDING, false, false));
         assertThat(ShareProgress.requested(true).status()).isEqualTo(ShareStatus.PENDING);
+    }
+
+    @Test
+    void aLinkIsActiveFromItsCreationAndOnlyUserActionsMoveIt() {
+        ShareProgress link = ShareProgress.link();
+
+        assertThat(link).isEqualTo(new ShareProgress(Provisioning.NONE, Notification.SKIPPED, false, false));
+        assertThat(link.status()).isEqualTo(ShareStatus.ACTIVE);
+        assertThat(link.withProvisioning(Provisioning.USER_CREATED).withProvisioning(Provisioning.REJECTED)
+                .withNotification(Notification.FAILED)).isEqualTo(link);
+        assertThat(link.revoke().status()).isEqualTo(ShareStatus.REVOKED);
+        assertThat(link.expire().status()).isEqualTo(ShareStatus.EXPIRED);
     }
 
     @Test

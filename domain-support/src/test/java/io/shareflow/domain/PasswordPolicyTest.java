@@ -1,4 +1,4 @@
-package io.shareflow.provisioner.registration.model;
+package io.shareflow.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

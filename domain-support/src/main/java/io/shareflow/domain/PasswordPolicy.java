@@ -1,11 +1,12 @@
-package io.shareflow.provisioner.registration.model;
+package io.shareflow.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * What a password chosen at registration must satisfy. The upper bound is BCrypt's: it reads at
- * most 72 bytes, and a longer password would silently be cut.
+ * What a password shareflow stores as a BCrypt hash must satisfy: one chosen at registration (user-provisioner) or
+ * given to a password link (share-api). The upper bound is BCrypt's: it reads at most 72 bytes, and a longer
+ * password would silently be cut.
  */
 public final class PasswordPolicy {
 
