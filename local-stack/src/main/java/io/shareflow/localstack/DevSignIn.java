@@ -270,10 +270,10 @@ final class DevSignIn implements AutoCloseable {
                 body{font-family:system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1d2330}
                 main{max-width:36em;margin:3em auto;background:#fff;border-radius:8px;padding:2em;box-shadow:0 1px 3px #0002}
                 h1{margin-top:0;font-size:1.5em}.note{color:#555}
-                ul.accounts{list-style:none;padding:0}ul.accounts li{margin:.6em 0}
+                ul.accounts{list-style:none;padding:0}ul.accounts li{margin:.6em 0}ul.accounts form{display:flex;gap:.75em;align-items:center}
                 button{font:inherit;padding:.45em 1em;border-radius:6px;border:1px solid #2952cc;background:#2952cc;color:#fff;cursor:pointer;min-width:9em}
                 button.secondary{background:#fff;color:#2952cc}
-                span{color:#555;margin-left:.5em}
+                span{color:#555}
                 </style></head><body><main>
                 <h1>%s</h1>
                 %s</main></body></html>
@@ -287,8 +287,9 @@ final class DevSignIn implements AutoCloseable {
         // form-action: Chrome checks the redirect of a form POST too, and signing in redirects to share-api.
         headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' "
                 + shareApi.getScheme() + "://" + shareApi.getRawAuthority() + "; frame-ancestors 'none'; base-uri 'none'");
-        // The returnTo in this page's address carries a share's token: it must not travel on.
-        headers.set("Referrer-Policy", "no-referrer");
+        // The returnTo in this page's address carries a share's token: it must not travel to another site. Not
+        // no-referrer: under it a browser sends "Origin: null" with the page's own forms, and the sign-in checks Origin.
+        headers.set("Referrer-Policy", "same-origin");
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -300,7 +301,7 @@ final class DevSignIn implements AutoCloseable {
     private static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        exchange.getResponseHeaders().set("Referrer-Policy", "same-origin");
         exchange.sendResponseHeaders(303, -1);
     }
 

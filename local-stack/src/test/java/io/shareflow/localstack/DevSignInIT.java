@@ -55,7 +55,7 @@ class DevSignInIT {
                 .contains("name=\"returnTo\" value=\"" + RETURN_TO + "\"");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("frame-ancestors 'none'").contains("form-action 'self' " + SHARE_API);
-        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     }
 
     @Test

@@ -28,8 +28,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * them when missing). Nothing is ever downloaded: the driver is named explicitly, so Selenium Manager is never
  * asked for one.
  *
- * <p>A JUnit 5 extension: {@code @RegisterExtension static final Browser browser = new Browser();}. One
- * chromedriver per test class; a fresh browser (empty profile: no cookies) for each test, started on first use.
+ * <p>A JUnit 5 extension: {@code @RegisterExtension static final Browser browser = new Browser();}. A fresh
+ * browser (empty profile: no cookies) with its own chromedriver for each test, started on first use.
  * Every {@link #open} and {@link #click} saves a screenshot of the page it lands on, as
  * {@code target/screenshots/<TestClass>/<testMethod>-<nn>-<label>.png}; a failed test also gets a last screenshot
  * and the page's HTML.
@@ -49,6 +49,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
             "--disable-extensions", "--disable-background-networking", "--disable-sync");
 
     private final Path screenshotRoot;
+    private boolean started;
     private ChromeDriverService service;
     private ChromeDriver driver;
     private Path screenshots;
@@ -74,17 +75,20 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         }
         // Read by Selenium before it would ever ask Selenium Manager; the service names the driver as well.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withSilent(true)
-                .build();
-        try {
-            service.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("chromedriver did not start", e);
-        }
         screenshots = screenshotRoot.resolve(context.getRequiredTestClass().getSimpleName());
+        // Only this run's pages: a screenshot left by an earlier run (of a test since renamed or fixed) would mislead.
+        try {
+            if (Files.isDirectory(screenshots)) {
+                try (var old = Files.list(screenshots)) {
+                    for (Path file : old.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not empty " + screenshots, e);
+        }
+        started = true;
     }
 
     @Override
@@ -111,18 +115,20 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     @Override
     public void afterAll(ExtensionContext context) {
         quitDriver();
-        if (service != null) {
-            service.stop();
-            service = null;
-        }
     }
 
     /** The browser of the current test, started on first use; quit after the test. */
     public WebDriver driver() {
-        if (service == null) {
+        if (!started) {
             throw new IllegalStateException("Register the Browser as a static @RegisterExtension field");
         }
         if (driver == null) {
+            // A chromedriver of its own per browser: Selenium closes the service's HTTP client when a driver quits.
+            service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .usingAnyFreePort()
+                    .withSilent(true)
+                    .build();
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments(ARGUMENTS);
@@ -196,11 +202,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     }
 
     private void quitDriver() {
-        if (driver != null) {
-            try {
+        try {
+            if (driver != null) {
                 driver.quit();
-            } finally {
-                driver = null;
+            }
+        } finally {
+            driver = null;
+            if (service != null) {
+                service.stop();
+                service = null;
             }
         }
     }
