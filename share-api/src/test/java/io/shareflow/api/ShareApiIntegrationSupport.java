@@ -64,6 +64,9 @@ public abstract class ShareApiIntegrationSupport {
         // Poison messages reach the dead-letter topic quickly.
         registry.add("shareflow.kafka.errors.initial-interval", () -> "100ms");
         registry.add("shareflow.kafka.errors.max-attempts", () -> "2");
+        // Every test opens links from 127.0.0.1: limits no test reaches (RateLimitIT has its own service).
+        registry.add("shareflow.links.rate-limit.per-token", () -> "1000");
+        registry.add("shareflow.links.rate-limit.per-address", () -> "1000000");
     }
 
     @BeforeAll

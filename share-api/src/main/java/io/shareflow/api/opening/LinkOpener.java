@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import io.shareflow.api.directory.DirectoryUser;
 import io.shareflow.api.directory.DirectoryUsers;
-import io.shareflow.api.opening.model.Audience;
+import io.shareflow.api.share.model.Audience;
 import io.shareflow.api.opening.model.FinalState;
 import io.shareflow.api.opening.model.Gate;
 import io.shareflow.api.opening.model.Opener;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.shareflow.api.opening.model.Audience;
+import io.shareflow.api.share.model.Audience;
 import io.shareflow.api.opening.model.ListedRecipient;
 import io.shareflow.api.opening.model.ShareToOpen;
 import io.shareflow.api.status.model.ShareStatus;

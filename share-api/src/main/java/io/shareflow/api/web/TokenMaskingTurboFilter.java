@@ -30,8 +30,10 @@ final class TokenMaskingTurboFilter extends TurboFilter {
         if (level == null || format == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
-        FormattingTuple formatted = MessageFormatter.arrayFormat(format, params, t);
-        Throwable throwable = t != null ? t : formatted.getThrowable();
+        // As logback reads it: without an explicit throwable, a Throwable last argument is the event's exception.
+        FormattingTuple formatted = t == null ? MessageFormatter.arrayFormat(format, params)
+                : MessageFormatter.arrayFormat(format, params, t);
+        Throwable throwable = formatted.getThrowable();
         boolean inMessage = TokenPaths.holdsToken(formatted.getMessage());
         if (!inMessage && !holdsToken(throwable)) {
             return FilterReply.NEUTRAL;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.shareflow.api.share.model.Audience;
 import io.shareflow.api.status.model.ShareStatus;
 
 /**
