@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.api.support.Caller;
+import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.schemas.Topics;
 import io.shareflow.testsupport.HttpTestClient;
@@ -26,7 +27,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * What an attacker with a dump of share-api's database and of {@code share.events.v1} finds of a fresh share's link
- * token: nothing, in no form. Every table is read in full over JDBC (the embedded PostgreSQL has no {@code pg_dump}):
+ * token (and of a fresh password link's token and password): nothing, in no form. Every table is read in full over JDBC (the embedded PostgreSQL has no {@code pg_dump}):
  * every column as PostgreSQL's text form, bytea also as its raw bytes.
  */
 class NoPlaintextTokenIT extends ShareApiIntegrationSupport {
@@ -101,6 +102,52 @@ class NoPlaintextTokenIT extends ShareApiIntegrationSupport {
             }
         }
         assertThat(found).as("the token in the dump").isEmpty();
+    }
+
+    @Test
+    void theTokenAndThePasswordOfAFreshPasswordLinkAreNowhereInTheDatabaseNorOnTheTopic() {
+        UUID resource = createDocument(sharer);
+        String password = "pw " + UUID.randomUUID();
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> body = Map.of("audience", "password", "password", password, "name", "Dump test",
+                "recipients", List.of(Map.of("email", "dump-" + UUID.randomUUID() + "@example.com")));
+        HttpTestClient.Response created = api.post("/v1/shares/" + resource + "/links", sharer.token(), body, key);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        UUID shareId = UUID.fromString(created.data().get("shareId").asString());
+        String url = created.data().get("url").asString();
+        SecretScanner scanner = new SecretScanner(Map.of("the token", SecretScanner.tokenOf(url),
+                "the password", password));
+        assertThat(api.post("/v1/shares/" + resource + "/links", sharer.token(), body, key).json())
+                .isEqualTo(created.json());
+        assertThat(api.get("/v1/shares/" + shareId, sharer.token()).data().get("url").asString()).isEqualTo(url);
+
+        ShareLinkCreated event = (ShareLinkCreated) kafka().eventsUntil(Topics.SHARE_EVENTS, shareId.toString(),
+                events -> !events.isEmpty()).get(0);
+        assertThat(seals().open(bytes(event.getSealedLink()), shareId.toString())).isEqualTo(url);
+        await().until(() -> count("select count(*) from outbox_event_published where aggregateid = ?",
+                shareId.toString()) == 1);
+
+        List<String> found = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : kafka().readUntil(Topics.SHARE_EVENTS,
+                all -> all.stream().anyMatch(r -> shareId.toString().equals(r.key())))) {
+            String where = "record at offset " + record.offset();
+            scanner.findIn(where + " key", String.valueOf(record.key())).forEach(f -> found.add(f.toString()));
+            scanner.findIn(where + " value", record.value()).forEach(f -> found.add(f.toString()));
+            for (Header header : record.headers()) {
+                scanner.findIn(where + " header " + header.key(), header.value()).forEach(f -> found.add(f.toString()));
+            }
+        }
+        List<Cell> dump = dump().cells();
+        assertThat(dump).anyMatch(cell -> cell.table().equals("share_link_recipient")
+                && cell.text().contains(shareId.toString()));
+        assertThat(dump).anyMatch(cell -> cell.table().equals("share") && cell.column().equals("password_hash")
+                && cell.text().startsWith("$2a$"));
+        for (Cell cell : dump) {
+            String where = cell.table() + "." + cell.column();
+            scanner.findIn(where, cell.text()).forEach(f -> found.add(f.toString()));
+            scanner.findIn(where + " (bytea)", cell.bytes()).forEach(f -> found.add(f.toString()));
+        }
+        assertThat(found).as("the token or the password in the dump").isEmpty();
     }
 
     /** Every value of every table of the service's schema (partitions on their own, not their parent). */

@@ -26,7 +26,8 @@ class ArchitectureTest {
 
     /** The request and the retry policy are pure logic, unit-tested without Spring. */
     @ArchTest static final ArchRule requestAndRetryPolicyArePlainJava = noClasses()
-            .that().haveSimpleName("NotificationRequest").or().haveSimpleName("RetryPolicy")
+            .that().haveSimpleName("NotificationRequest").or().haveSimpleName("LinkNotificationRequest")
+            .or().haveSimpleName("RetryPolicy")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.apache.kafka..", "org.apache.avro..", "io.shareflow.events..");
 }

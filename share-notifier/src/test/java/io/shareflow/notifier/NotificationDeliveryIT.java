@@ -34,6 +34,7 @@ class NotificationDeliveryIT extends NotifierIntegrationSupport {
         assertThat(sent.getMessageId()).isEqualTo(mail.messageId());
         assertThat(sent.getAttempt()).isEqualTo(1);
         assertThat(sent.getSkipped()).isFalse();
+        assertThat(sent.getRecipientEmail()).as("version 2 names the recipient").isEqualTo(share.getRecipientEmail());
         assertThat(stateOf(share.getEventId())).isEqualTo("SENT");
         assertThat(jdbc.sql("select link_sealed is null and invitation is not null from notification where event_id = :id")
                 .param("id", share.getEventId()).query(Boolean.class).single())
@@ -66,6 +67,7 @@ class NotificationDeliveryIT extends NotifierIntegrationSupport {
         assertThat(sent.getSkipped()).isTrue();
         assertThat(sent.getMessageId()).isNull();
         assertThat(sent.getCausationEventId()).isEqualTo(share.getEventId());
+        assertThat(sent.getRecipientEmail()).isEqualTo(share.getRecipientEmail());
         assertThat(mailTo(share.getRecipientEmail())).isEmpty();
         assertThat(stateOf(share.getEventId())).as("nothing to send, nothing in the send log").isNull();
     }

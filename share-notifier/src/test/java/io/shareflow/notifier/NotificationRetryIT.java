@@ -89,6 +89,7 @@ class NotificationRetryIT extends NotifierIntegrationSupport {
         assertThat(failed.getPermanent()).isTrue();
         assertThat(failed.getAttempts()).isEqualTo(1);
         assertThat(failed.getReason()).contains("550");
+        assertThat(failed.getRecipientEmail()).isEqualTo(share.getRecipientEmail());
         assertThat(attemptsOf(share.getEventId())).isEqualTo(1);
         assertThat(mailTo(share.getRecipientEmail())).isEmpty();
     }
@@ -127,6 +128,7 @@ class NotificationRetryIT extends NotifierIntegrationSupport {
         assertThat(failed.getPermanent()).isFalse();
         assertThat(failed.getAttempts()).isEqualTo(1);
         assertThat(failed.getReason()).startsWith("Delivery outcome unknown");
+        assertThat(failed.getRecipientEmail()).isEqualTo(recipient);
         assertThat(stateOf(eventId)).isEqualTo("FAILED");
         assertThat(rowOf(eventId)).contains("\"link_sealed\":null");
         assertThat(mailTo(recipient)).isEmpty();

@@ -10,6 +10,7 @@ import io.shareflow.embedded.mail.CapturedMessage;
 import io.shareflow.embedded.mail.MailCatcher;
 import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
+import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.schemas.AvroEventDeserializer;
 import io.shareflow.testsupport.EventFixtures;
@@ -90,6 +91,11 @@ abstract class NotifierIntegrationSupport {
         TestInfrastructure.kafka().send(TestInfrastructure.SHARE_EVENTS, event.getShareId().toString(), event);
     }
 
+    /** As share-api's outbox relay would (key = the link's shareId, CloudEvents headers). */
+    static void publish(ShareLinkCreated event) {
+        TestInfrastructure.kafka().send(TestInfrastructure.SHARE_EVENTS, event.getLinkId().toString(), event);
+    }
+
     /** To partition 0, so that events published this way are consumed in this order. */
     static void publishInOrder(SpecificRecord event, UUID shareId) {
         TestInfrastructure.kafka().send(TestInfrastructure.SHARE_EVENTS, 0, shareId.toString(), event);
@@ -114,6 +120,19 @@ abstract class NotifierIntegrationSupport {
 
     static List<CapturedMessage> mailTo(String recipient) {
         return MAIL.messages().stream().filter(m -> m.to().contains(recipient)).toList();
+    }
+
+    /** The recipient's row of a share by link's event: its state; null when none. */
+    String stateOf(UUID eventId, String recipient) {
+        return jdbc.sql("select state from notification where event_id = :id and recipient_email = :recipient")
+                .param("id", eventId).param("recipient", recipient)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** The send-log rows of an event, one per recipient, as PostgreSQL prints them (bytea as hex). */
+    List<String> rowsOf(UUID eventId) {
+        return jdbc.sql("select row_to_json(n)::text from notification n where event_id = :id order by recipient_position")
+                .param("id", eventId).query(String.class).list();
     }
 
     String stateOf(UUID eventId) {

@@ -5,8 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 
+import io.shareflow.events.LinkRecipient;
+import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.ShareNotificationRequested;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.schemas.SchemaVersions;
@@ -24,7 +30,7 @@ import org.apache.avro.specific.SpecificRecord;
  * sealed under the share id, {@code linkUrl = ""}), and genuine version-1 records. test-support's
  * {@link EventFixtures} builds version-1-style events (the link in plaintext in {@code linkUrl}, {@code sealedLink}
  * null); {@link #plaintext} gives it a fresh random token of its own, and {@link #sealed} turns it into a
- * version-2 event.
+ * version-2 event. {@link #aSealedLink} is a share by link as share-api publishes it ({@code ShareLinkCreated} v2).
  */
 final class SealedEventFixtures {
 
@@ -59,6 +65,43 @@ final class SealedEventFixtures {
                 .setSealedLink(ByteBuffer.wrap(TestInfrastructure.SEAL_KEYS.seal(linkOf(sealedShare),
                         sealedShare.getShareId().toString())))
                 .build();
+    }
+
+    /**
+     * A new share by link, audience {@code anyone}, e-mailed to {@code recipients} (notify on), as share-api publishes
+     * it: {@code ShareLinkCreated} version 2, the link (a fresh token) sealed with the tests' key under the link's
+     * share id; {@link #linkOf(ShareLinkCreated)} opens it.
+     */
+    static ShareLinkCreated aSealedLink(String... recipients) {
+        UUID linkId = UUID.randomUUID();
+        String url = withFreshToken("http://localhost:8080/s/");
+        return ShareLinkCreated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setLinkId(linkId)
+                .setResourceId(UUID.randomUUID())
+                .setOrganizationId(UUID.randomUUID())
+                .setCreatedBy(UUID.randomUUID())
+                .setAudience("anyone")
+                .setRole("downloader")
+                .setExpiresAt(Instant.parse("2027-01-31T00:00:00Z"))
+                .setName("For the auditors")
+                .setResourceName("Plant 4 drawings")
+                .setResourceKind("folder")
+                .setSharerName("Ada Sharer")
+                .setSharerEmail("ada@example.com")
+                .setRecipients(List.of(recipients).stream()
+                        .map(email -> LinkRecipient.newBuilder().setEmail(email).setUserId(null).build()).toList())
+                .setNotify(true)
+                .setSubject(null)
+                .setMessage("Hi all,\nthe drawings. <b>not bold</b>")
+                .setSealedLink(ByteBuffer.wrap(TestInfrastructure.SEAL_KEYS.seal(url, linkId.toString())))
+                .build();
+    }
+
+    /** The link of a share by link, opened with the tests' key. */
+    static String linkOf(ShareLinkCreated event) {
+        return TestInfrastructure.SEAL_KEYS.open(bytes(event.getSealedLink()), event.getLinkId().toString());
     }
 
     /** The link of an event: opened with the tests' key when sealed, else the plaintext {@code linkUrl}. */

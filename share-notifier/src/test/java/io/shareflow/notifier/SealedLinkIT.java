@@ -68,6 +68,7 @@ class SealedLinkIT extends NotifierIntegrationSupport {
             assertThat(failed.get(0).getPermanent()).isTrue();
             assertThat(failed.get(0).getAttempts()).as("nothing was sent").isZero();
             assertThat(failed.get(0).getCausationEventId()).isEqualTo(share.getEventId());
+            assertThat(failed.get(0).getRecipientEmail()).isEqualTo(share.getRecipientEmail());
             assertThat(mailTo(share.getRecipientEmail())).isEmpty();
             assertThat(stateOf(share.getEventId())).as("nothing to send: no send-log row").isNull();
             assertThat(processed(share.getEventId())).as("the event is done with").isTrue();

@@ -103,7 +103,7 @@ public class InvitationMailer {
         try {
             InternetAddress address = new InternetAddress(email.replyTo(), true);
             if (email.replyToName() != null && !email.replyToName().isBlank()) {
-                address.setPersonal(InvitationRenderer.singleLine(email.replyToName()), UTF_8);
+                address.setPersonal(UntrustedText.singleLine(email.replyToName()), UTF_8);
             }
             return Optional.of(address);
         } catch (AddressException | UnsupportedEncodingException e) {

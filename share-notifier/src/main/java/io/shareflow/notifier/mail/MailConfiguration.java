@@ -13,6 +13,11 @@ class MailConfiguration {
     }
 
     @Bean
+    LinkInvitationRenderer linkInvitationRenderer() {
+        return new LinkInvitationRenderer();
+    }
+
+    @Bean
     InvitationMailer invitationMailer(JavaMailSender sender, MailSettings settings) {
         return new InvitationMailer(sender, settings);
     }

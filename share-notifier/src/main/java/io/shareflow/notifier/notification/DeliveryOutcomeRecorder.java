@@ -37,8 +37,8 @@ class DeliveryOutcomeRecorder {
     public void record(Notification n, DeliveryResult result) {
         switch (result.outcome()) {
             case SENT -> {
-                if (notifications.markSent(n.eventId())) {
-                    results.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts());
+                if (notifications.markSent(n)) {
+                    results.sent(n.shareId(), n.eventId(), n.messageId(), n.attempts(), n.recipientEmail());
                     AfterCommit.run(metrics::sent);
                     log.info("Sent {} for share {} (attempt {})", n.messageId(), n.shareId(), n.attempts());
                 } else {
@@ -52,7 +52,7 @@ class DeliveryOutcomeRecorder {
                     fail(n, false, "Gave up after " + n.attempts() + " attempts; last error: " + result.reason(), "exhausted");
                 } else {
                     Duration backoff = retryPolicy.backoffAfter(n.attempts());
-                    notifications.retryLater(n.eventId(), backoff, result.reason());
+                    notifications.retryLater(n, backoff, result.reason());
                     log.warn("Attempt {} of {} for share {} failed, retrying in {}: {}", n.attempts(),
                             retryPolicy.maxAttempts(), n.shareId(), backoff, result.reason());
                 }
@@ -73,9 +73,9 @@ class DeliveryOutcomeRecorder {
      */
     @Transactional
     public void unsendable(Notification n, String reason, String cause) {
-        if (notifications.markFailedUnsent(n.eventId(), reason)) {
+        if (notifications.markFailedUnsent(n, reason)) {
             int attempts = n.attempts() - 1;
-            results.failed(n.shareId(), n.eventId(), attempts, true, reason);
+            results.failed(n.shareId(), n.eventId(), attempts, true, reason, n.recipientEmail());
             AfterCommit.run(() -> metrics.failed(cause));
             log.error("Notification {} for share {} failed permanently after {} attempt(s), not sent: {}", n.messageId(),
                     n.shareId(), attempts, reason);
@@ -96,8 +96,9 @@ class DeliveryOutcomeRecorder {
             String reason = "Delivery outcome unknown: attempt " + attempt.attempts()
                     + " was interrupted (service stopped or lost its database) after it may have reached the SMTP server;"
                     + " not sent again automatically so as never to send it twice";
-            if (notifications.markFailed(attempt.eventId(), reason)) {
-                results.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(), false, reason);
+            if (notifications.markFailed(attempt.eventId(), attempt.recipientPosition(), reason)) {
+                results.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(), false, reason,
+                        attempt.recipientEmail());
                 AfterCommit.run(() -> metrics.failed("in-doubt"));
                 log.warn("Share {}: {}", attempt.shareId(), reason);
             }
@@ -106,8 +107,8 @@ class DeliveryOutcomeRecorder {
     }
 
     private void fail(Notification n, boolean permanent, String reason, String cause) {
-        if (notifications.markFailed(n.eventId(), reason)) {
-            results.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason);
+        if (notifications.markFailed(n.eventId(), n.recipientPosition(), reason)) {
+            results.failed(n.shareId(), n.eventId(), n.attempts(), permanent, reason, n.recipientEmail());
             AfterCommit.run(() -> metrics.failed(cause));
             log.warn("Notification {} for share {} failed ({}) after {} attempt(s): {}", n.messageId(), n.shareId(),
                     cause, n.attempts(), reason);

@@ -1,6 +1,7 @@
 package io.shareflow.notifier.notification;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import io.shareflow.outbox.ProcessedEvents;
 import io.shareflow.schemas.SealedFieldException;
@@ -12,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes a share event's notification request into the send log, once per event: the invitation and its link,
- * still sealed. Nothing is rendered here; the dispatcher renders every attempt from the row, so the rendered
+ * still sealed — one row for a direct share, one per recipient for a share by link. Nothing is rendered here; the dispatcher renders every attempt from the row, so the rendered
  * e-mail (which holds the link) exists in memory only. Sending is the dispatcher's job.
  *
  * <p>A link that does not open (tampered, truncated, sealed under a key this service lacks, or missing) fails
@@ -52,14 +53,15 @@ class NotificationRequestHandler {
             return;
         }
         if (!request.sendEmail()) {
-            results.skipped(request.shareId(), request.eventId());
+            results.skipped(request.shareId(), request.eventId(), request.recipientEmail());
             AfterCommit.run(metrics::skipped);
             log.info("Share {} has notify=false: no e-mail", request.shareId());
             return;
         }
-        Optional<String> unopenable = whyTheLinkDoesNotOpen(request);
+        Optional<String> unopenable = whyTheLinkDoesNotOpen(request.shareId(), request.sealedLink(),
+                "The event carries no share link (neither sealedLink nor linkUrl)");
         if (unopenable.isPresent()) {
-            results.failed(request.shareId(), request.eventId(), 0, true, unopenable.get());
+            results.failed(request.shareId(), request.eventId(), 0, true, unopenable.get(), request.recipientEmail());
             AfterCommit.run(() -> metrics.failed(NotificationMetrics.UNOPENABLE));
             log.error("Notification {} for share {} failed permanently, nothing sent: {}", request.messageId(),
                     request.shareId(), unopenable.get());
@@ -70,13 +72,46 @@ class NotificationRequestHandler {
         }
     }
 
+    /**
+     * A share by link: one e-mail per recipient, each reported on its own. Without {@code notify}, or without
+     * recipients (a version-1 event), nothing is sent and nothing reported — a link has no notification state of its
+     * own to settle, only its recipients' — and the event is marked processed. A link that does not open fails every
+     * recipient's notification at once.
+     */
+    @Transactional
+    public void accept(LinkNotificationRequest request) {
+        if (!processedEvents.markProcessed(CONSUMER, request.eventId())) {
+            log.debug("Event {} of link {} already processed", request.eventId(), request.shareId());
+            return;
+        }
+        if (!request.sendsEmail()) {
+            log.debug("Link {} has no one to e-mail (notify={}, {} recipients)", request.shareId(), request.notifyRecipients(),
+                    request.recipients().size());
+            return;
+        }
+        Optional<String> unopenable = whyTheLinkDoesNotOpen(request.shareId(), request.sealedLink(),
+                "The event carries no share link (no sealedLink)");
+        if (unopenable.isPresent()) {
+            for (String recipient : request.recipients()) {
+                results.failed(request.shareId(), request.eventId(), 0, true, unopenable.get(), recipient);
+                AfterCommit.run(() -> metrics.failed(NotificationMetrics.UNOPENABLE));
+            }
+            log.error("The e-mails of link {} to {} recipient(s) failed permanently, nothing sent: {}",
+                    request.shareId(), request.recipients().size(), unopenable.get());
+            return;
+        }
+        if (notifications.addLink(request) > 0) {
+            AfterCommit.run(signal::wakeUp);
+        }
+    }
+
     /** Opens the link once, only to see that it does (the plaintext is dropped at once); empty when it does. */
-    private Optional<String> whyTheLinkDoesNotOpen(NotificationRequest request) {
-        if (request.sealedLink() == null) {
-            return Optional.of("The event carries no share link (neither sealedLink nor linkUrl)");
+    private Optional<String> whyTheLinkDoesNotOpen(UUID shareId, byte[] sealedLink, String whenMissing) {
+        if (sealedLink == null) {
+            return Optional.of(whenMissing);
         }
         try {
-            links.open(request.shareId(), request.sealedLink());
+            links.open(shareId, sealedLink);
             return Optional.empty();
         } catch (SealedFieldException e) {
             return Optional.of(LinkSealer.reason(e));

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes how a notification ended — {@code NotificationSent} or {@code NotificationFailed} on the
  * notifications topic (key = shareId) — through the outbox, in the caller's transaction. The one place
- * that knows the Avro classes of this service's events.
+ * that knows the Avro classes of this service's events. Every result names its recipient ({@code recipientEmail},
+ * version 2): a share by link has one result per recipient, all with the same share id and causation.
  */
 @Component
 class NotificationResultPublisher {
@@ -31,8 +32,8 @@ class NotificationResultPublisher {
         this.clock = clock;
     }
 
-    /** The SMTP server accepted the e-mail at attempt {@code attempt} (from 1). */
-    void sent(UUID shareId, UUID causationEventId, String messageId, int attempt) {
+    /** The SMTP server accepted the e-mail to {@code recipientEmail} at attempt {@code attempt} (from 1). */
+    void sent(UUID shareId, UUID causationEventId, String messageId, int attempt, String recipientEmail) {
         publish(shareId, NotificationSent.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(clock.instant())
@@ -41,11 +42,12 @@ class NotificationResultPublisher {
                 .setMessageId(messageId)
                 .setAttempt(attempt)
                 .setSkipped(false)
+                .setRecipientEmail(recipientEmail)
                 .build());
     }
 
     /** For {@code notify = false}: nothing was sent, on purpose; attempt 0 as none was made. */
-    void skipped(UUID shareId, UUID causationEventId) {
+    void skipped(UUID shareId, UUID causationEventId, String recipientEmail) {
         publish(shareId, NotificationSent.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(clock.instant())
@@ -54,10 +56,12 @@ class NotificationResultPublisher {
                 .setMessageId(null)
                 .setAttempt(0)
                 .setSkipped(true)
+                .setRecipientEmail(recipientEmail)
                 .build());
     }
 
-    void failed(UUID shareId, UUID causationEventId, int attempts, boolean permanent, String reason) {
+    void failed(UUID shareId, UUID causationEventId, int attempts, boolean permanent, String reason,
+                String recipientEmail) {
         publish(shareId, NotificationFailed.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(clock.instant())
@@ -66,6 +70,7 @@ class NotificationResultPublisher {
                 .setAttempts(attempts)
                 .setPermanent(permanent)
                 .setReason(reason)
+                .setRecipientEmail(recipientEmail)
                 .build());
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.shareflow.notifier.mail.Invitation;
+import io.shareflow.notifier.mail.LinkInvitation;
 import io.shareflow.notifier.mail.RenderedEmail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,20 +23,22 @@ import org.springframework.stereotype.Repository;
  * The send log ({@code notification} table). All times are the database's clock. Statements that
  * change a row check its current state, so two workers or instances never both act on one row.
  *
- * <p>A row holds the invitation without its link ({@code invitation}, jsonb) and the link sealed
- * ({@code link_sealed}); nothing rendered. A final row holds no link at all: {@code link_sealed} and the
+ * <p>A row is one e-mail to one recipient, keyed by the asking event and the recipient's position in it (0 for a
+ * direct share; a share by link has a row per recipient). It holds what the e-mail says without its link
+ * ({@code invitation}, jsonb) and the link sealed ({@code link_sealed}); nothing rendered. A final row holds no link at all: {@code link_sealed} and the
  * bodies of a row written before V2 are erased when it becomes SENT or FAILED.
  */
 @Repository
 class Notifications {
 
     private static final String COLUMNS = """
-            event_id, share_id, resend, message_id, recipient_email, reply_to_email, reply_to_name, attempts,
-            invitation is not null as has_invitation, invitation ->> 'sharerName' as sharer_name,
+            event_id, recipient_position, share_type, share_id, resend, message_id, recipient_email, reply_to_email,
+            reply_to_name, attempts, invitation is not null as has_invitation, invitation ->> 'sharerName' as sharer_name,
             invitation ->> 'sharerEmail' as sharer_email, invitation ->> 'resourceName' as resource_name,
             invitation ->> 'resourceKind' as resource_kind, invitation ->> 'role' as role,
             invitation ->> 'subject' as invitation_subject, invitation ->> 'message' as message,
-            cast(invitation ->> 'expiresAt' as timestamptz) as expires_at, link_sealed,
+            cast(invitation ->> 'expiresAt' as timestamptz) as expires_at, invitation ->> 'audience' as audience,
+            invitation ->> 'linkName' as link_name, link_sealed,
             subject, text_body, html_body""";
 
     private final JdbcClient jdbc;
@@ -64,7 +67,7 @@ class Notifications {
                                     'message', cast(:message as text),
                                     'expiresAt', cast(:expiresAt as timestamptz)),
                                 :linkSealed, 'PENDING')
-                        on conflict (event_id) do nothing
+                        on conflict (event_id, recipient_position) do nothing
                         """)
                 .param("eventId", request.eventId())
                 .param("shareId", request.shareId())
@@ -86,6 +89,62 @@ class Notifications {
     }
 
     /**
+     * Records the e-mails of a share by link to send now, one row per recipient (position = index in
+     * {@link LinkNotificationRequest#recipients()}): what they say and the sealed link, nothing rendered. Rows this
+     * event already has are left alone.
+     *
+     * @return how many rows were added
+     */
+    int addLink(LinkNotificationRequest request) {
+        LinkInvitation invitation = request.invitation();
+        String replyTo = invitation.sharerEmail().isBlank() ? null : invitation.sharerEmail();
+        int added = 0;
+        for (int position = 0; position < request.recipients().size(); position++) {
+            String recipient = request.recipients().get(position);
+            added += jdbc.sql("""
+                            insert into notification (event_id, recipient_position, share_type, share_id, resend,
+                                                      message_id, recipient_email, reply_to_email, reply_to_name,
+                                                      invitation, link_sealed, state)
+                            values (:eventId, :position, 'link', :shareId, 0, :messageId, :recipient, :replyTo,
+                                    :replyToName,
+                                    jsonb_build_object(
+                                        'sharerName', cast(:sharerName as text),
+                                        'sharerEmail', cast(:sharerEmail as text),
+                                        'resourceName', cast(:resourceName as text),
+                                        'resourceKind', cast(:resourceKind as text),
+                                        'role', cast(:role as text),
+                                        'audience', cast(:audience as text),
+                                        'linkName', cast(:linkName as text),
+                                        'subject', cast(:subject as text),
+                                        'message', cast(:message as text),
+                                        'expiresAt', cast(:expiresAt as timestamptz)),
+                                    :linkSealed, 'PENDING')
+                            on conflict (event_id, recipient_position) do nothing
+                            """)
+                    .param("eventId", request.eventId())
+                    .param("position", position)
+                    .param("shareId", request.shareId())
+                    .param("messageId", LinkNotificationRequest.messageId(request.shareId(), recipient))
+                    .param("recipient", recipient)
+                    .param("replyTo", replyTo)
+                    .param("replyToName", invitation.sharerName())
+                    .param("sharerName", invitation.sharerName())
+                    .param("sharerEmail", invitation.sharerEmail())
+                    .param("resourceName", invitation.resourceName())
+                    .param("resourceKind", invitation.resourceKind())
+                    .param("role", invitation.role())
+                    .param("audience", invitation.audience())
+                    .param("linkName", invitation.linkName())
+                    .param("subject", invitation.subject())
+                    .param("message", invitation.message())
+                    .param("expiresAt", utc(invitation.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("linkSealed", Objects.requireNonNull(request.sealedLink(), "sealedLink"))
+                    .update();
+        }
+        return added;
+    }
+
+    /**
      * Claims the most overdue PENDING notification for one attempt: it becomes SENDING with its
      * attempt counted. Runs in its own short transaction, so the attempt is on record before any
      * SMTP traffic.
@@ -94,7 +153,7 @@ class Notifications {
         return jdbc.sql("""
                         update notification
                         set state = 'SENDING', attempts = attempts + 1, claimed_at = now(), updated_at = now()
-                        where event_id = (select event_id from notification
+                        where (event_id, recipient_position) = (select event_id, recipient_position from notification
                                           where state = 'PENDING' and next_attempt_at <= now()
                                           order by next_attempt_at
                                           limit 1
@@ -107,52 +166,55 @@ class Notifications {
     }
 
     /** SENDING → SENT, the link (sealed or rendered) erased; false if the row was no longer SENDING. */
-    boolean markSent(UUID eventId) {
+    boolean markSent(Notification n) {
         return jdbc.sql("""
                         update notification
                         set state = 'SENT', link_sealed = null, text_body = null, html_body = null, last_error = null,
                             claimed_at = null, updated_at = now()
-                        where event_id = :eventId and state = 'SENDING'
+                        where event_id = :eventId and recipient_position = :position and state = 'SENDING'
                         """)
-                .param("eventId", eventId)
+                .param("eventId", n.eventId())
+                .param("position", n.recipientPosition())
                 .update() == 1;
     }
 
     /** SENDING → PENDING, due again after {@code backoff}; false if the row was no longer SENDING. */
-    boolean retryLater(UUID eventId, Duration backoff, String reason) {
+    boolean retryLater(Notification n, Duration backoff, String reason) {
         return jdbc.sql("""
                         update notification
                         set state = 'PENDING', next_attempt_at = now() + :millis * interval '1 millisecond',
                             last_error = :reason, claimed_at = null, updated_at = now()
-                        where event_id = :eventId and state = 'SENDING'
+                        where event_id = :eventId and recipient_position = :position and state = 'SENDING'
                         """)
-                .param("eventId", eventId)
+                .param("eventId", n.eventId())
+                .param("position", n.recipientPosition())
                 .param("millis", backoff.toMillis())
                 .param("reason", reason)
                 .update() == 1;
     }
 
     /** SENDING → FAILED, the link (sealed or rendered) erased; false if the row was no longer SENDING. */
-    boolean markFailed(UUID eventId, String reason) {
-        return fail(eventId, reason, 0);
+    boolean markFailed(UUID eventId, int recipientPosition, String reason) {
+        return fail(eventId, recipientPosition, reason, 0);
     }
 
     /**
      * SENDING → FAILED before the claimed attempt reached SMTP (the e-mail could not be rendered): the attempt is
      * not counted. The link erased; false if the row was no longer SENDING.
      */
-    boolean markFailedUnsent(UUID eventId, String reason) {
-        return fail(eventId, reason, 1);
+    boolean markFailedUnsent(Notification n, String reason) {
+        return fail(n.eventId(), n.recipientPosition(), reason, 1);
     }
 
-    private boolean fail(UUID eventId, String reason, int uncounted) {
+    private boolean fail(UUID eventId, int recipientPosition, String reason, int uncounted) {
         return jdbc.sql("""
                         update notification
                         set state = 'FAILED', link_sealed = null, text_body = null, html_body = null,
                             attempts = attempts - :uncounted, last_error = :reason, claimed_at = null, updated_at = now()
-                        where event_id = :eventId and state = 'SENDING'
+                        where event_id = :eventId and recipient_position = :position and state = 'SENDING'
                         """)
                 .param("eventId", eventId)
+                .param("position", recipientPosition)
                 .param("reason", reason)
                 .param("uncounted", uncounted)
                 .update() == 1;
@@ -164,7 +226,7 @@ class Notifications {
      */
     List<InterruptedAttempt> lockInterrupted(Duration after, int limit) {
         return jdbc.sql("""
-                        select event_id, share_id, attempts from notification
+                        select event_id, recipient_position, share_id, recipient_email, attempts from notification
                         where state = 'SENDING' and claimed_at < now() - :millis * interval '1 millisecond'
                         order by claimed_at
                         limit :limit
@@ -173,7 +235,8 @@ class Notifications {
                 .param("millis", after.toMillis())
                 .param("limit", limit)
                 .query((rs, n) -> new InterruptedAttempt(rs.getObject("event_id", UUID.class),
-                        rs.getObject("share_id", UUID.class), rs.getInt("attempts")))
+                        rs.getInt("recipient_position"), rs.getObject("share_id", UUID.class),
+                        rs.getString("recipient_email"), rs.getInt("attempts")))
                 .list();
     }
 
@@ -184,26 +247,34 @@ class Notifications {
 
     private static Notification notification(ResultSet rs) throws SQLException {
         Invitation invitation = null;
+        LinkInvitation linkInvitation = null;
         RenderedEmail rendered = null;
         if (rs.getBoolean("has_invitation")) {
             OffsetDateTime expiresAt = rs.getObject("expires_at", OffsetDateTime.class);
-            invitation = new Invitation(rs.getString("sharer_name"), rs.getString("sharer_email"),
-                    rs.getString("resource_name"), rs.getString("resource_kind"), rs.getString("role"),
-                    rs.getString("invitation_subject"), rs.getString("message"),
-                    expiresAt == null ? null : expiresAt.toInstant());
+            Instant expiry = expiresAt == null ? null : expiresAt.toInstant();
+            if ("link".equals(rs.getString("share_type"))) {
+                linkInvitation = new LinkInvitation(rs.getString("sharer_name"), rs.getString("sharer_email"),
+                        rs.getString("resource_name"), rs.getString("resource_kind"), rs.getString("role"),
+                        rs.getString("audience"), rs.getString("link_name"), rs.getString("invitation_subject"),
+                        rs.getString("message"), expiry);
+            } else {
+                invitation = new Invitation(rs.getString("sharer_name"), rs.getString("sharer_email"),
+                        rs.getString("resource_name"), rs.getString("resource_kind"), rs.getString("role"),
+                        rs.getString("invitation_subject"), rs.getString("message"), expiry);
+            }
         } else {
             rendered = new RenderedEmail(rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"));
         }
-        return new Notification(rs.getObject("event_id", UUID.class), rs.getObject("share_id", UUID.class),
-                rs.getInt("resend"), rs.getString("message_id"), rs.getString("recipient_email"),
-                rs.getString("reply_to_email"), rs.getString("reply_to_name"), rs.getInt("attempts"), invitation,
-                rs.getBytes("link_sealed"), rendered);
+        return new Notification(rs.getObject("event_id", UUID.class), rs.getInt("recipient_position"),
+                rs.getObject("share_id", UUID.class), rs.getInt("resend"), rs.getString("message_id"),
+                rs.getString("recipient_email"), rs.getString("reply_to_email"), rs.getString("reply_to_name"),
+                rs.getInt("attempts"), invitation, linkInvitation, rs.getBytes("link_sealed"), rendered);
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    record InterruptedAttempt(UUID eventId, UUID shareId, int attempts) {
+    record InterruptedAttempt(UUID eventId, int recipientPosition, UUID shareId, String recipientEmail, int attempts) {
     }
 }

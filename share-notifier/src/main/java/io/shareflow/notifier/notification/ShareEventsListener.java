@@ -1,8 +1,13 @@
 package io.shareflow.notifier.notification;
 
+import java.util.List;
+
+import io.shareflow.events.LinkRecipient;
+import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.ShareNotificationRequested;
 import io.shareflow.events.ShareRequested;
 import io.shareflow.notifier.mail.Invitation;
+import io.shareflow.notifier.mail.LinkInvitation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -12,14 +17,16 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Thin listener on the share events: the two that ask for an e-mail become a {@link NotificationRequest}
+ * Thin listener on the share events: the three that ask for e-mail become a {@link NotificationRequest} (a direct
+ * share's invitation or re-send) or a {@link LinkNotificationRequest} (a share by link, to each of its recipients)
  * for {@link NotificationRequestHandler}; the other share events are not this service's business. Failures
  * are left to the container's error handler (retries, then the dead-letter topic).
  *
  * <p>Both versions of the two events are read: a version-2 event carries the link sealed in {@code sealedLink},
  * which is passed on unopened; a version-1 event (written before share-api sealed links, still draining from the
  * topic) carries it in plaintext in {@code linkUrl}, which {@link LinkSealer} seals at once, so the plaintext never
- * gets further than this class.
+ * gets further than this class. {@code ShareLinkCreated} is read from version 2 on, which carries the link sealed;
+ * a version-1 record has no recipients and {@code notify = false}, and sends nothing.
  */
 @Component
 @KafkaListener(id = "share-notifier-share-events", idIsGroup = false, topics = "${shareflow.topics.share-events}")
@@ -58,8 +65,28 @@ class ShareEventsListener {
         }
     }
 
+    /**
+     * A share by link, e-mailed to each recipient when {@code notify} is on. Its e-mail fields are nullable in the
+     * schema (absent in version 1); a missing one is rendered as empty rather than failing the e-mail.
+     */
+    @KafkaHandler
+    void shareLinkCreated(ShareLinkCreated e) {
+        try (var mdc = MDC.putCloseable("shareId", e.getLinkId().toString())) {
+            List<String> recipients = e.getRecipients().stream().map(LinkRecipient::getEmail).toList();
+            requests.accept(new LinkNotificationRequest(e.getEventId(), e.getLinkId(), recipients, e.getNotify(),
+                    new LinkInvitation(orEmpty(e.getSharerName()), orEmpty(e.getSharerEmail()),
+                            orEmpty(e.getResourceName()), orEmpty(e.getResourceKind()), e.getRole(), e.getAudience(),
+                            e.getName(), e.getSubject(), e.getMessage(), e.getExpiresAt()),
+                    links.sealedLinkOf(e.getLinkId(), e.getSealedLink(), null)));
+        }
+    }
+
     @KafkaHandler(isDefault = true)
     void other(Object event) {
         log.debug("Ignoring {}: not this service's business", event.getClass().getSimpleName());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

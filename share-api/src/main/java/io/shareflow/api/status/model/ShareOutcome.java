@@ -48,7 +48,8 @@ public record ShareOutcome(UUID eventId, Instant occurredAt, UUID shareId, Provi
 
     /** The recipient's account was found ({@code EXISTING_USER}) or created ({@code USER_CREATED}). */
     public static ShareOutcome provisioned(UUID eventId, Instant occurredAt, UUID shareId, Provisioning outcome) {
-        if (!outcome.isProvisioned()) {
+        // NONE is a link's own state, never what provisioning reports.
+        if (!outcome.isProvisioned() || outcome == Provisioning.NONE) {
             throw new IllegalArgumentException("not a provisioned outcome: " + outcome);
         }
         return new ShareOutcome(eventId, occurredAt, shareId, outcome, null, "RecipientProvisioned(" + outcome + ")");

@@ -53,6 +53,15 @@ class ShareRulesTest {
             assertThat(valid.subject()).isNull();
             assertThat(valid.message()).isNull();
             assertThat(valid.assetId()).isNull();
+            assertThat(valid.requireSignIn()).isFalse();
+        }
+
+        @Test
+        void requireSignInIsKept() {
+            assertThat(ShareRules.validate(new ShareDraft("a@example.com", null, null, null, null, null, null, null,
+                    true)).requireSignIn()).isTrue();
+            assertThat(ShareRules.validate(new ShareDraft("a@example.com", null, null, null, null, null, null, null,
+                    false)).requireSignIn()).isFalse();
         }
 
         @Test

@@ -1,6 +1,7 @@
 package io.shareflow.api.status.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -365,6 +366,23 @@ class ShareProgressTest {
 
         assertThat(afterEvents.status()).isEqualTo(ShareStatus.REVOKED);
         assertThat(afterEvents.expire().status()).isEqualTo(ShareStatus.REVOKED);
+    }
+
+    @Test
+    void provisioningNeverReportsALinksNone() {
+        assertThatThrownBy(() -> ShareOutcome.provisioned(UUID.randomUUID(), AT, SHARE, Provisioning.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ShareOutcome.provisioned(UUID.randomUUID(), AT, SHARE, Provisioning.PENDING))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLinkRecipientsCauseNamesTheRecipient() {
+        assertThat(ShareOutcome.notified(UUID.randomUUID(), AT, SHARE, false, " ann@example.com ").recipientCause())
+                .isEqualTo("NotificationSent to ann@example.com");
+        assertThat(ShareOutcome.notificationFailed(UUID.randomUUID(), AT, SHARE, true, null).recipientCause())
+                .isEqualTo("NotificationFailed(permanent)");
+        assertThat(ShareOutcome.notified(UUID.randomUUID(), AT, SHARE, false, "").recipientEmail()).isNull();
     }
 
     @Test
