@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a person sees, in a real (headless) Chromium, on the whole system as local-stack runs it: the invitation
@@ -73,6 +74,21 @@ class RecipientPageBrowserIT {
         assertThat(browser.text()).contains("Shared with you by Alice Archer (alice@acme.example)")
                 .contains("Viewer — You can view it.").contains("Shared with you personally.");
         assertThat(browser.title()).isEqualTo("A320 maintenance log.pdf — shared with you");
+    }
+
+    @Test
+    void theBannersLinkShareCurlGivesAUrlThatOpensTheDocumentsPage() {
+        String banner = stack.banner(1.0);
+        String curl = stack.settings().shareApiUrl() + "/v1/shares/" + stack.demo().maintenanceLogId() + "/links";
+        assertThat(banner).contains("curl -s -X POST " + curl).contains(stack.settings().signInUrl());
+        String afterCurl = banner.substring(banner.indexOf(curl));
+        String body = afterCurl.substring(afterCurl.indexOf("-d '") + 4, afterCurl.indexOf("'\n", afterCurl.indexOf("-d '")));
+
+        Response created = RestCalls.post(curl, alice, JsonMapper.shared().readTree(body));
+        assertThat(created.status()).isEqualTo(201);
+        browser.open(created.data().path("url").asText(), "link-from-the-banner");
+        assertThat(browser.text(By.id("resource-name"))).isEqualTo("A320 maintenance log.pdf");
+        assertThat(browser.text()).contains("Anyone who has this link can open it.");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.shareflow.api.opening.LinkOpener;
 import io.shareflow.api.opening.OpenAttempt;
 import io.shareflow.api.opening.Opening;
 import io.shareflow.api.opening.Refusal;
+import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.support.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
@@ -61,22 +61,23 @@ class RecipientPageController {
         this.clock = clock;
     }
 
+    // The token arrives as a LinkToken, whose toString() hides it: Spring's TRACE logs show handler arguments.
     @GetMapping("/s/{token}")
-    ModelAndView show(@PathVariable String token, Optional<CurrentUser> caller, HttpServletRequest request,
+    ModelAndView show(@PathVariable LinkToken token, Optional<CurrentUser> caller, HttpServletRequest request,
                       HttpServletResponse response, CsrfToken csrf) {
         Opening opening = opener.open(attempt(token, caller, null, request));
         return render(token, opening, caller, response, csrf);
     }
 
     @PostMapping("/s/{token}")
-    ModelAndView password(@PathVariable String token, @RequestParam(name = "password", required = false) String password,
-                          Optional<CurrentUser> caller, HttpServletRequest request, HttpServletResponse response,
-                          CsrfToken csrf) {
-        // An empty form is no password given, not a wrong one.
+    ModelAndView password(@PathVariable LinkToken token, Optional<CurrentUser> caller, HttpServletRequest request,
+                          HttpServletResponse response, CsrfToken csrf) {
+        // Read here, not as a handler argument: those are logged at TRACE. An empty form is no password given.
+        String password = request.getParameter("password");
         String given = password == null || password.isEmpty() ? null : password;
         Opening opening = opener.open(attempt(token, caller, given, request));
         if (given != null && opening instanceof Opening.Opened) {
-            response.addHeader(HttpHeaders.SET_COOKIE, proofs.issue(token, request.isSecure()).toString());
+            response.addHeader(HttpHeaders.SET_COOKIE, proofs.issue(token.value(), request.isSecure()).toString());
             RedirectView back = new RedirectView("/s/{token}", true);
             back.setStatusCode(HttpStatus.SEE_OTHER);
             back.setExposeModelAttributes(false);
@@ -85,12 +86,13 @@ class RecipientPageController {
         return render(token, opening, caller, response, csrf);
     }
 
-    private OpenAttempt attempt(String token, Optional<CurrentUser> caller, String password, HttpServletRequest request) {
-        return new OpenAttempt(token, caller.orElse(null), password, proofs.proven(token, request),
+    private OpenAttempt attempt(LinkToken token, Optional<CurrentUser> caller, String password,
+                                HttpServletRequest request) {
+        return new OpenAttempt(token.value(), caller.orElse(null), password, proofs.proven(token.value(), request),
                 request.getRemoteAddr(), Channel.PAGE);
     }
 
-    private ModelAndView render(String token, Opening opening, Optional<CurrentUser> caller,
+    private ModelAndView render(LinkToken token, Opening opening, Optional<CurrentUser> caller,
                                 HttpServletResponse response, CsrfToken csrf) {
         ModelAndView page;
         if (opening instanceof Opening.Opened opened) {
@@ -119,10 +121,11 @@ class RecipientPageController {
                 if (csrf != null) {
                     csrf.getToken();
                 }
+                // The LinkToken, not its text: a logged model shows LinkToken[***].
                 page.addObject("token", token);
                 page.addObject("wrongPassword", refusal == Refusal.WRONG_PASSWORD);
             }
-            page.addObject("signInUrl", settings.signInUrlFor(token));
+            page.addObject("signInUrl", settings.signInUrlFor(token.value()));
         }
         caller.ifPresent(user -> page.addObject("signedInAs", user.name() != null && !user.name().isBlank()
                 ? user.name() : user.email()));
