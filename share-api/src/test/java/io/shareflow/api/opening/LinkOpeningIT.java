@@ -42,6 +42,16 @@ class LinkOpeningIT extends OpeningIntegrationSupport {
         assertThat(data.get("items").valueStream().map(item -> item.get("name").asString()).toList())
                 .containsExactly("Alpha.pdf", "beta.pdf", "gamma.pdf");
         assertThat(data.get("items").get(0).get("documentType").asString()).isEqualTo("maintenance-file");
+        // In XML too, by content negotiation, and its refusals.
+        Response xml = open(link.token(), null, Map.of("Accept", "application/xml"));
+        assertThat(xml.status()).as(xml.toString()).isEqualTo(200);
+        assertThat(xml.header("Content-Type")).startsWith("application/xml");
+        assertThat(xml.body()).contains("<shareId>" + link.shareId() + "</shareId>").contains("<item>")
+                .contains("<name>Alpha.pdf</name>");
+        Response xmlRefusal = open(io.shareflow.api.share.model.LinkToken.generate().value(), null,
+                Map.of("Accept", "application/xml"));
+        assertThat(xmlRefusal.status()).isEqualTo(404);
+        assertThat(xmlRefusal.body()).contains("<errorCode>NotFound</errorCode>").contains("UNKNOWN_TOKEN");
         // Signed in makes no difference.
         assertThat(open(link.token(), Caller.of(UUID.randomUUID(), "admin").token()).status()).isEqualTo(200);
     }
