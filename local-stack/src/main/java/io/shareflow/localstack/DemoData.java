@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.security.JwtTokens;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,6 +78,22 @@ public record DemoData(UUID platformOrgId, UUID adminId, UUID acmeId, UUID alice
 
     String carolToken(String secret) {
         return JwtTokens.issue(secret, carolId, acmeId, "carol@acme.example", "Carol Cook", List.of("viewer"), TOKEN_TTL);
+    }
+
+    /**
+     * The demo users one can be on the dev sign-in page: the three of Acme Aviation and Globex's dave (who is
+     * outside any Acme audience). The platform operator is left out: nobody opens a share as them.
+     */
+    List<DevSignIn.Account> accounts() {
+        return List.of(
+                new DevSignIn.Account("alice", new CurrentUser(aliceId, acmeId, "alice@acme.example", "Alice Archer",
+                        Set.of("producer-admin")), "producer-admin, Acme Aviation"),
+                new DevSignIn.Account("bob", new CurrentUser(bobId, acmeId, "bob@acme.example", "Bob Baker",
+                        Set.of("producer-user")), "producer-user, Acme Aviation"),
+                new DevSignIn.Account("carol", new CurrentUser(carolId, acmeId, "carol@acme.example", "Carol Cook",
+                        Set.of("viewer")), "viewer, Acme Aviation"),
+                new DevSignIn.Account("dave", new CurrentUser(daveId, globexId, "dave@globex.example", "Dave Dunn",
+                        Set.of("viewer")), "viewer, Globex (another organisation)"));
     }
 
     private static Map<String, String> user(String email, String name, UUID org) {

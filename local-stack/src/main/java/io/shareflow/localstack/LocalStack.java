@@ -31,8 +31,9 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private KraftBroker kafka;
     private MailCatcher mail;
+    private DevSignIn signIn;
     private final List<ServiceProcess> services = new ArrayList<>();
-    private DemoData demo;
+    private volatile DemoData demo;
 
     public LocalStack(LocalStackSettings settings) {
         this.settings = settings;
@@ -78,6 +79,9 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka = new KraftBroker(settings.kafkaPort(), settings.dataDir().resolve("kafka"), false).start();
         mail = new MailCatcher(settings.smtpPort(), settings.mailHttpPort()).start();
+        // Up before share-api, whose pages link to it; it lists the demo users once they are seeded.
+        signIn = new DevSignIn(settings.signInPort(), settings.shareApiUrl(), settings.jwtSecret(),
+                () -> demo == null ? List.of() : demo.accounts()).start();
 
         services.add(new ServiceProcess("user-provisioner", settings.provisionerPort(), settings.home(),
                 settings.dataDir().resolve("logs"), env("user_provisioner", settings.provisionerPort())));
@@ -104,6 +108,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_MAIL_PORT", String.valueOf(settings.smtpPort()));
         if (database.equals("share_api")) {
             env.put("SHAREFLOW_LINKS_BASE_URL", settings.shareApiUrl());
+            env.put("SHAREFLOW_LINKS_SIGN_IN_URL", settings.signInUrl());
         }
         env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
         // share-api seals the share link in its events and at rest, user-provisioner the registration link in its
@@ -169,6 +174,9 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         services.forEach(service -> service.awaitStopped(deadline));
         services.clear();
+        if (signIn != null) {
+            signIn.close();
+        }
         if (mail != null) {
             mail.stop();
         }
@@ -198,6 +206,7 @@ public final class LocalStack implements AutoCloseable {
                   user-provisioner  %s
                   share-notifier    %s
                   captured mail     %s   (JSON: %s/api/messages)
+                  dev sign-in       %s   (the platform's sign-in, played by local-stack)
                   Kafka             %s
                   PostgreSQL        localhost:%d  (databases share_api, user_provisioner, share_notifier; user postgres)
                   data directory    %s   (service logs in logs/)
@@ -218,19 +227,30 @@ public final class LocalStack implements AutoCloseable {
                     -H 'Authorization: Bearer %s' \\
                     -H 'Content-Type: application/json' \\
                     -d '{"recipientEmail": "new.colleague@example.com", "message": "Here is the A320 log."}'
-                Then open %s for the e-mail, and GET %s/v1/shares/<shareId> with the same token.
+                Then open %s for the e-mail (its link opens the recipient's page), and
+                GET %s/v1/shares/<shareId> with the same token.
+
+                Share it by link, for anyone who has the link, for 24 hours:
+                  curl -s -X POST %s/v1/shares/%s/links \\
+                    -H 'Authorization: Bearer %s' \\
+                    -H 'Content-Type: application/json' \\
+                    -d '{"audience": "anyone", "durationHours": 24}'
+                The "url" it returns opens in a browser: the page a recipient sees. With "audience": "organization"
+                the page asks to sign in first: local-stack plays the platform's sign-in at %s
+                (pick a demo user; it sets the shareflow_session cookie and takes you back).
 
                 For the README's walkthrough, paste into your shell:
                   export ADMIN='%s' ALICE='%s' CAROL='%s' FOLDER=%s LOG=%s MEMO=%s
                 Ctrl-C stops everything.
                 """,
                 seconds, settings.shareApiUrl(), settings.provisionerUrl(), settings.notifierUrl(), settings.mailUrl(),
-                settings.mailUrl(), kafka.bootstrapServers(), settings.postgresPort(), settings.dataDir(), secret,
+                settings.mailUrl(), settings.signInUrl(), kafka.bootstrapServers(), settings.postgresPort(), settings.dataDir(), secret,
                 settings.generatedSecret() ? "   (generated; set SHAREFLOW_SECURITY_JWT_HMAC_SECRET to fix it)" : "",
                 sealKey,
                 demo.adminToken(secret), alice, demo.bobToken(secret), demo.carolToken(secret),
                 demo.folderId(), demo.maintenanceLogId(), demo.internalMemoId(),
                 settings.shareApiUrl(), demo.maintenanceLogId(), alice, settings.mailUrl(), settings.shareApiUrl(),
+                settings.shareApiUrl(), demo.maintenanceLogId(), alice, settings.signInUrl(),
                 demo.adminToken(secret), alice, demo.carolToken(secret), demo.folderId(), demo.maintenanceLogId(),
                 demo.internalMemoId());
     }

@@ -15,6 +15,7 @@ import io.shareflow.schemas.SealedFields;
 /**
  * Where local-stack puts everything.
  *
+ * @param signInPort the dev sign-in page ({@link DevSignIn}), local-stack's stand-in for the platform's sign-in
  * @param dataDir   Kafka's log, PostgreSQL's data, service logs and the seed record
  * @param jwtSecret the HS256 secret every service validates tokens with
  * @param sealKey   the key list that seals credentials in events ({@code SHAREFLOW_EVENTS_SEAL_KEY},
@@ -25,10 +26,12 @@ import io.shareflow.schemas.SealedFields;
  * @param extraEnv  environment added to every service (tests shrink retry windows with it)
  */
 public record LocalStackSettings(int shareApiPort, int provisionerPort, int notifierPort, int mailHttpPort,
-                                 int smtpPort, int kafkaPort, int postgresPort, Path dataDir, String jwtSecret,
+                                 int signInPort, int smtpPort, int kafkaPort, int postgresPort, Path dataDir, String jwtSecret,
                                  boolean generatedSecret, String sealKey, Path sealKeyFile, Path home,
                                  Map<String, String> extraEnv) {
 
+    /** The dev sign-in page's port: next to the services' (DESIGN.md's fixed ports are 8080-8082, 8025, 3025, 9092, 5432). */
+    static final int SIGN_IN_PORT = 8083;
     /** The file in the data directory that keeps a generated seal key. */
     static final String SEAL_KEY_FILE = "seal-key";
     /** The key id of a seal key local-stack generates. */
@@ -54,7 +57,7 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
             SealedFields.fromKeyList(sealKey); // fail here, not in three service logs
         }
         Path dataDir = dir == null || dir.isBlank() ? tempDir() : Path.of(dir).toAbsolutePath();
-        return new LocalStackSettings(8080, 8081, 8082, 8025, 3025, 9092, 5432, dataDir,
+        return new LocalStackSettings(8080, 8081, 8082, 8025, SIGN_IN_PORT, 3025, 9092, 5432, dataDir,
                 generated ? randomSecret() : secret, generated, ownKey ? sealKey : storedOrNewSealKey(dataDir),
                 ownKey ? null : dataDir.resolve(SEAL_KEY_FILE), repositoryRoot(), Map.of());
     }
@@ -63,7 +66,7 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
     public static LocalStackSettings onFreePorts(Map<String, String> extraEnv) {
         Path dataDir = tempDir();
         return new LocalStackSettings(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
-                FreePorts.find(), FreePorts.find(), FreePorts.find(), dataDir, randomSecret(), true,
+                FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), dataDir, randomSecret(), true,
                 storedOrNewSealKey(dataDir), dataDir.resolve(SEAL_KEY_FILE), repositoryRoot(), extraEnv);
     }
 
@@ -76,7 +79,7 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
     @Override
     public String toString() {
         return "LocalStackSettings[shareApiPort=" + shareApiPort + ", provisionerPort=" + provisionerPort
-                + ", notifierPort=" + notifierPort + ", mailHttpPort=" + mailHttpPort + ", smtpPort=" + smtpPort
+                + ", notifierPort=" + notifierPort + ", mailHttpPort=" + mailHttpPort + ", signInPort=" + signInPort + ", smtpPort=" + smtpPort
                 + ", kafkaPort=" + kafkaPort + ", postgresPort=" + postgresPort + ", dataDir=" + dataDir
                 + ", jwtSecret=***, generatedSecret=" + generatedSecret + ", sealKey=***, sealKeyFile=" + sealKeyFile
                 + ", home=" + home + ", extraEnv=" + extraEnv.keySet() + "]";
@@ -96,6 +99,11 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
 
     public String mailUrl() {
         return "http://localhost:" + mailHttpPort;
+    }
+
+    /** The dev sign-in page share-api's pages link to ({@code shareflow.links.sign-in-url}). */
+    public String signInUrl() {
+        return "http://localhost:" + signInPort + DevSignIn.PATH;
     }
 
     private static Path tempDir() {

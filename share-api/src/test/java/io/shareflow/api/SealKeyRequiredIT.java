@@ -3,11 +3,11 @@ package io.shareflow.api;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shareflow.api.support.Caller;
+import io.shareflow.api.support.SeparateService;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.schemas.SealedFields;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** share-api seals links, so it does not start without {@code SHAREFLOW_EVENTS_SEAL_KEY}. */
 class SealKeyRequiredIT {
@@ -17,7 +17,7 @@ class SealKeyRequiredIT {
         String database = SharedInfrastructure.postgres().createDatabase("share_api_seal_key_it");
         // Command-line arguments win over the environment: the key is unset even where the variable is set.
         for (String key : new String[] {"", "k1:not-a-32-byte-key"}) {
-            assertThatThrownBy(() -> new SpringApplicationBuilder(ShareApiApplication.class).run(
+            assertThatThrownBy(() -> SeparateService.run(
                     "--server.port=0",
                     "--spring.main.banner-mode=off",
                     "--spring.datasource.url=" + database,

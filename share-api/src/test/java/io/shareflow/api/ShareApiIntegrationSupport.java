@@ -31,6 +31,9 @@ public abstract class ShareApiIntegrationSupport {
 
     protected static final String LINK_BASE = "https://share.example.test";
 
+    /** {@code shareflow.links.sign-in-url}: where the recipient's page sends a person to sign in. */
+    protected static final String SIGN_IN_URL = "https://platform.example.test/sign-in";
+
     /** The key that sealed links before the current one: still in the key list, so it opens, but no longer seals. */
     protected static final String OLD_SEAL_KEY = SealedFields.generateKeyList("it-old");
 
@@ -56,6 +59,7 @@ public abstract class ShareApiIntegrationSupport {
         registry.add("spring.kafka.bootstrap-servers", ShareApiIntegrationSupport::bootstrapServers);
         registry.add("shareflow.security.jwt.hmac-secret", () -> Caller.SECRET);
         registry.add("shareflow.links.base-url", () -> LINK_BASE);
+        registry.add("shareflow.links.sign-in-url", () -> SIGN_IN_URL);
         registry.add("shareflow.events.seal-key", () -> SEAL_KEYS);
         // Poison messages reach the dead-letter topic quickly.
         registry.add("shareflow.kafka.errors.initial-interval", () -> "100ms");

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.api.ShareApiApplication;
 import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.api.support.Caller;
+import io.shareflow.api.support.SeparateService;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.schemas.SealedFields;
 import io.shareflow.testsupport.HttpTestClient;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +33,7 @@ class RateLimitIT {
 
     @BeforeAll
     static void start() {
-        service = new SpringApplicationBuilder(ShareApiApplication.class).run(
+        service = SeparateService.run(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.datasource.url=" + SharedInfrastructure.postgres().createDatabase("share_api_rate_limit_it"),
