@@ -110,6 +110,10 @@ public final class LocalStack implements AutoCloseable {
             env.put("SHAREFLOW_LINKS_BASE_URL", settings.shareApiUrl());
             env.put("SHAREFLOW_LINKS_SIGN_IN_URL", settings.signInUrl());
         }
+        if (database.equals("user_provisioner")) {
+            // The e-mailed registration links point at the provisioner where this stack runs it.
+            env.put("SHAREFLOW_REGISTRATION_BASE_URL", settings.provisionerUrl());
+        }
         env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
         // share-api seals the share link in its events and at rest, user-provisioner the registration link in its
         // events, and the notifier opens both to render the e-mails (the registration link reaches a new recipient

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.shareflow.embedded.KraftBroker;
@@ -76,8 +78,12 @@ class NoTokenInAnyDumpIT {
         String deliveredShare = delivered.path("shareId").asText();
         secrets.put("the link token of the delivered share " + deliveredShare, tokenOf(delivered));
         awaitShare(deliveredShare, "ACTIVE");
-        assertThat(mailsTo(deliveredTo)).singleElement()
+        assertThat(invitationsTo(deliveredTo)).singleElement()
                 .satisfies(mail -> assertThat(mail.text()).contains(delivered.path("url").asText()));
+        // Its new recipient's registration link is a credential too: it must be in no dump either.
+        CapturedMessage registration = await().atMost(Duration.ofSeconds(30))
+                .until(() -> registrationsTo(deliveredTo), mails -> mails.size() == 1).get(0);
+        secrets.put("the registration token of " + deliveredTo, registrationTokenOf(registration));
 
         // One invitation kept retrying: the SMTP server answers 451 to its recipient for now.
         String retriedTo = "dump.retried." + UUID.randomUUID() + "@example.com";
@@ -130,7 +136,7 @@ class NoTokenInAnyDumpIT {
 
             // Once the SMTP server takes it, the retried invitation goes out with the link of the 202.
             awaitShare(retriedShare, "ACTIVE");
-            assertThat(mailsTo(retriedTo)).singleElement()
+            assertThat(invitationsTo(retriedTo)).singleElement()
                     .satisfies(mail -> assertThat(mail.text()).contains(retried.path("url").asText()));
         } finally {
             stack.mail().acceptAllRecipients();
@@ -234,6 +240,21 @@ class NoTokenInAnyDumpIT {
             Response response = RestCalls.get(stack.settings().shareApiUrl() + "/v1/shares/" + shareId, alice);
             return response.status() == 200 && response.data().path("status").asText().equals(status);
         });
+    }
+
+    private static List<CapturedMessage> invitationsTo(String recipient) {
+        return mailsTo(recipient).stream().filter(m -> m.messageId().startsWith("<share-")).toList();
+    }
+
+    private static List<CapturedMessage> registrationsTo(String recipient) {
+        return mailsTo(recipient).stream().filter(m -> m.messageId().startsWith("<registration-")).toList();
+    }
+
+    /** The token at the end of the registration link ({@code …/register/{token}}) in a registration e-mail. */
+    private static String registrationTokenOf(CapturedMessage mail) {
+        Matcher link = Pattern.compile("/register/([A-Za-z0-9_-]{22,})").matcher(mail.text());
+        assertThat(link.find()).as("a registration link in %s", mail.text()).isTrue();
+        return link.group(1);
     }
 
     private static List<CapturedMessage> mailsTo(String recipient) {

@@ -55,7 +55,7 @@ class ShareFlowEndToEndIT {
     }
 
     @Test
-    void aNewRecipientGetsADeactivatedAccountExactlyOneEmailAndAnActiveShare() {
+    void aNewRecipientGetsADeactivatedAccountAnInvitationARegistrationEmailAndAnActiveShare() {
         String recipient = "new." + UUID.randomUUID() + "@example.com";
         Response accepted = share(recipient);
         assertThat(accepted.status()).isEqualTo(202);
@@ -75,9 +75,12 @@ class ShareFlowEndToEndIT {
         assertThat(users.data().get(0).path("status").asText()).isEqualTo("DEACTIVATED");
         assertThat(users.data().get(0).path("organizationId").asText()).isEqualTo(stack.demo().acmeId().toString());
 
-        List<CapturedMessage> mails = mailsTo(recipient);
-        assertThat(mails).hasSize(1);
-        assertThat(mails.get(0).text()).contains(url).contains("A320 maintenance log.pdf").contains("Alice Archer");
+        // Two e-mails for a new recipient: the invitation with the share's link, and the registration link.
+        assertThat(invitationsTo(recipient)).singleElement().satisfies(mail -> assertThat(mail.text())
+                .contains(url).contains("A320 maintenance log.pdf").contains("Alice Archer"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(registrationsTo(recipient))
+                .singleElement().satisfies(mail -> assertThat(mail.text())
+                        .contains(stack.settings().provisionerUrl() + "/register/").contains("Acme")));
     }
 
     @Test
@@ -148,11 +151,13 @@ class ShareFlowEndToEndIT {
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> shareIds.stream()
                 .allMatch(id -> getShare(id).path("status").asText().equals("ACTIVE")));
-        Map<String, Long> mailsPerRecipient = stack.mail().messages().stream()
-                .flatMap(m -> m.to().stream())
-                .filter(to -> to.endsWith("." + batch + "@example.com"))
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        assertThat(mailsPerRecipient).hasSize(50).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1L));
+        // Each new recipient gets one invitation and one registration e-mail, never two of either.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(mailsPerRecipient(batch, "<share-")).hasSize(50)
+                    .allSatisfy((to, count) -> assertThat(count).as("invitations to %s", to).isEqualTo(1L));
+            assertThat(mailsPerRecipient(batch, "<registration-")).hasSize(50)
+                    .allSatisfy((to, count) -> assertThat(count).as("registration e-mails to %s", to).isEqualTo(1L));
+        });
     }
 
     private static Response share(String recipient) {
@@ -169,6 +174,24 @@ class ShareFlowEndToEndIT {
     private static JsonNode awaitShare(String shareId, java.util.function.Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> getShare(shareId), condition::test);
+    }
+
+    private static Map<String, Long> mailsPerRecipient(String batch, String messageIdPrefix) {
+        return stack.mail().messages().stream()
+                .filter(m -> m.messageId().startsWith(messageIdPrefix))
+                .flatMap(m -> m.to().stream())
+                .filter(to -> to.endsWith("." + batch + "@example.com"))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    /** The share invitations to a recipient (Message-ID {@code <share-…>}), not the registration e-mail. */
+    private static List<CapturedMessage> invitationsTo(String recipient) {
+        return mailsTo(recipient).stream().filter(m -> m.messageId().startsWith("<share-")).toList();
+    }
+
+    /** The registration e-mails to a recipient (Message-ID {@code <registration-…>}). */
+    private static List<CapturedMessage> registrationsTo(String recipient) {
+        return mailsTo(recipient).stream().filter(m -> m.messageId().startsWith("<registration-")).toList();
     }
 
     private static List<CapturedMessage> mailsTo(String recipient) {
