@@ -9,6 +9,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.classic.turbo.MarkerFilter;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,5 +116,69 @@ class SecretPathMaskingTurboFilterTest {
         assertThat(SecretPathLogMasking.installedIn(context)).isTrue();
         logger.info("/s/" + TOKEN + " /register/" + TOKEN);
         assertThat(appender.list.get(0).getFormattedMessage()).isEqualTo("/s/… /register/" + TOKEN);
+    }
+
+    @Test
+    void masksAtEveryLevelKeepingTheLevelAndEveryPathForm() {
+        SecretPathLogMasking.install(context, new SecretPaths(List.of("s", "v1/links")));
+        logger.setLevel(Level.TRACE);
+
+        logger.trace("GET /s/{} answered", TOKEN);
+        logger.debug("Securing GET /v1/links/" + TOKEN + "?x=1");
+        logger.info("No static resource s/{}.", TOKEN);
+        logger.warn("No static resource v1/links/{}/more.", TOKEN);
+        logger.error("Link http://localhost:8080/s/" + TOKEN);
+        logger.info("An ordinary line about items/s and /v1/shares/{}/links", "abc");
+
+        assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                "GET /s/… answered", "Securing GET /v1/links/…?x=1", "No static resource s/…", // a dot may be in a secret
+                "No static resource v1/links/…/more.", "Link http://localhost:8080/s/…",
+                "An ordinary line about items/s and /v1/shares/abc/links");
+        assertThat(appender.list).extracting(ILoggingEvent::getLevel)
+                .containsExactly(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.INFO);
+        assertThat(appender.list).extracting(ILoggingEvent::getLoggerName).containsOnly("test");
+    }
+
+    @Test
+    void anExplicitThrowableWithoutArgumentsIsMaskedInMessageCausesAndDump() {
+        SecretPathLogMasking.install(context, new SecretPaths(List.of("s", "v1/links")));
+        logger.setLevel(Level.TRACE);
+        IllegalStateException error = new IllegalStateException("failed on /s/" + TOKEN,
+                new RuntimeException("cause: GET /v1/links/" + TOKEN));
+        error.addSuppressed(new IllegalArgumentException("suppressed: s/" + TOKEN));
+
+        logger.trace("Unexpected error", error);
+        logger.debug("Unexpected error", error);
+        logger.info("Unexpected error", error);
+        logger.warn("Unexpected error", error);
+        logger.error("Unexpected error", error);
+
+        List<ILoggingEvent> thrown = appender.list;
+        assertThat(thrown).extracting(ILoggingEvent::getLevel)
+                .containsExactly(Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR);
+        for (ILoggingEvent event : thrown) {
+            assertThat(event.getFormattedMessage()).isEqualTo("Unexpected error");
+            IThrowableProxy proxy = event.getThrowableProxy();
+            assertThat(proxy.getClassName()).isEqualTo(IllegalStateException.class.getName());
+            assertThat(ThrowableProxyUtil.asString(proxy)).doesNotContain(TOKEN).contains("failed on /s/…")
+                    .contains("cause: GET /v1/links/…").contains("suppressed: s/…")
+                    .contains(SecretPathMaskingTurboFilterTest.class.getSimpleName());
+        }
+    }
+
+    @Test
+    void installingTwiceKeepsOneFilterFirstAndAResetKeepsExactlyOne() {
+        MarkerFilter other = new MarkerFilter();
+        other.setMarker("other");
+        other.start();
+        context.addTurboFilter(other);
+
+        SecretPathLogMasking.install(context, new SecretPaths(List.of("s", "v1/links")));
+        SecretPathLogMasking.install(context, new SecretPaths(List.of("s", "v1/links")));
+        assertThat(context.getTurboFilterList()).hasSize(2).first().isInstanceOf(SecretPathMaskingTurboFilter.class);
+
+        context.reset();
+        context.reset();
+        assertThat(context.getTurboFilterList()).hasSize(1).first().isInstanceOf(SecretPathMaskingTurboFilter.class);
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * only the sharing roles may create (and later change or revoke) them. Organisation scoping is done
  * by the queries themselves (another organisation's things are not found).
  *
- * <p>Opening a share ({@code GET /v1/links/{token}}, the pages {@code /s/**}) needs no token: the opening rules
- * decide; there the {@code shareflow_session} cookie signs the caller in too ({@link SessionCookieBearerTokenResolver}).
+ * <p>Opening a share ({@code GET /v1/links/{token}}) needs no token: the opening rules decide; there the
+ * {@code shareflow_session} cookie signs the caller in too ({@link SessionCookieBearerTokenResolver}). The pages
+ * {@code /s/**} are not this chain's: {@code page.PageSecurityConfiguration}'s chain, ordered first, takes every
+ * request under {@code /s}.
  * Every answer carries {@code Referrer-Policy: no-referrer} (a page reached from a share link must not learn the
  * link) and Spring Security's {@code Cache-Control: no-cache, no-store, ...}.
  */
@@ -38,7 +40,6 @@ class SecurityConfiguration {
                 .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/v1/links/*").permitAll()
-                        .requestMatchers("/s/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v1/resources", "/v1/shares/**").hasAnyRole(SHARING_ROLES)
                         .requestMatchers(HttpMethod.PATCH, "/v1/shares/**").hasAnyRole(SHARING_ROLES)
                         .requestMatchers(HttpMethod.DELETE, "/v1/shares/**").hasAnyRole(SHARING_ROLES)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -19,8 +20,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * No log line carries a link token, at any level: the web, security, servlet container, JDBC and share-api loggers
- * at TRACE while shares are made, opened and refused, and error paths are provoked; then the whole console output is
- * scanned for the tokens in every form {@link SecretScanner} knows.
+ * at TRACE while shares are made, opened and refused, and error paths are provoked, and an error is logged with an
+ * exception (its message and cause naming the link paths) as {@code log.error("…", exception)}; then the whole console
+ * output is scanned for the tokens in every form {@link SecretScanner} knows. The net is service-support's log masking
+ * ({@code shareflow.logging.masked-paths: s, v1/links}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NoTokenInLogsIT extends OpeningIntegrationSupport {
@@ -58,10 +61,14 @@ class NoTokenInLogsIT extends OpeningIntegrationSupport {
         assertThat(api.send("DELETE", "/v1/links/" + direct.token(), sharer.token(), null).status()).isBetween(400, 499);
         assertThat(api.get("/s/" + direct.token(), null).status()).isLessThan(500);
         assertThat(api.get("/v1/shares/" + direct.shareId(), sharer.token()).status()).isEqualTo(200);
+        // An explicit throwable without arguments: its message and cause are masked too.
+        LoggerFactory.getLogger(NoTokenInLogsIT.class).error("Opening failed (test)", new IllegalStateException(
+                "GET /v1/links/" + direct.token() + " failed", new RuntimeException("page /s/" + password.token())));
 
         String logged = output.getAll();
         assertThat(logged).as("the loggers were loud").contains("/v1/links/…");
-        assertThat(logged).contains("GET /v1/links/…").contains("/s/…");
+        assertThat(logged).contains("GET /v1/links/…").contains("/s/…").contains("Opening failed (test)")
+                .contains("GET /v1/links/… failed").contains("page /s/…");
         SecretScanner scanner = new SecretScanner(Map.of("the direct share's token", direct.token(),
                 "the password link's token", password.token()));
         assertThat(scanner.findIn("the console output", logged)).isEmpty();
