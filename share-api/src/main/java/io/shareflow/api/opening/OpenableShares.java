@@ -66,11 +66,12 @@ class OpenableShares {
                 .optional();
     }
 
-    /** The items of a folder or collection, one level, by name. */
+    /** The items of a folder or collection, one level, by name; internal documents, which cannot be shared, are left out. */
     List<ResourceSummary> children(UUID organizationId, UUID parentId, int limit) {
         return jdbc.sql("""
                         select id, name, kind, document_type from resource
                         where organization_id = :organizationId and parent_id = :parentId
+                          and document_type is distinct from 'internal'
                         order by lower(name), id
                         limit :limit
                         """)

@@ -2,7 +2,7 @@ package io.shareflow.api.opening;
 
 import java.util.UUID;
 
-import io.shareflow.api.opening.model.OpeningRules;
+import io.shareflow.api.access.model.OrganizationRoles;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
@@ -16,9 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ShareActivity {
 
-    /** The roles that may read a share's activity (DESIGN.md: the sharing roles). */
-    static final String[] SHARING_ROLES = {"admin", "producer-admin", "producer-user", "sales-agent"};
-
     private final ShareOpens opens;
 
     ShareActivity(ShareOpens opens) {
@@ -31,11 +28,11 @@ class ShareActivity {
      */
     @Transactional(readOnly = true)
     Page<ShareOpens.ShareOpen> of(CurrentUser caller, UUID shareId, PageRequest page) {
-        boolean member = caller.roles().stream().anyMatch(OpeningRules.MEMBER_ROLES::contains);
+        boolean member = OrganizationRoles.isMember(caller.roles());
         if (!member || !opens.exists(caller.organizationId(), shareId)) {
             throw new NotFound("Share not found.");
         }
-        if (!caller.hasAnyRole(SHARING_ROLES)) {
+        if (!caller.hasAnyRole(OrganizationRoles.SHARING.toArray(String[]::new))) {
             throw ApiException.noPermission("Only the sharing roles may read a share's activity.");
         }
         return opens.page(shareId, page);

@@ -65,7 +65,7 @@ class RecipientPageController {
     @GetMapping("/s/{token}")
     ModelAndView show(@PathVariable LinkToken token, Optional<CurrentUser> caller, HttpServletRequest request,
                       HttpServletResponse response, CsrfToken csrf) {
-        Opening opening = opener.open(attempt(token, caller, null, request));
+        Opening opening = opener.open(attempt(token, caller, null, proofs.proven(token.value(), request), request));
         return render(token, opening, caller, response, csrf);
     }
 
@@ -75,8 +75,12 @@ class RecipientPageController {
         // Read here, not as a handler argument: those are logged at TRACE. An empty form is no password given.
         String password = request.getParameter("password");
         String given = password == null || password.isEmpty() ? null : password;
-        Opening opening = opener.open(attempt(token, caller, given, request));
-        if (given != null && opening instanceof Opening.Opened) {
+        boolean proven = proofs.proven(token.value(), request);
+        Opening opening = opener.open(attempt(token, caller, given, proven, request));
+        // A proof only for a password the opener actually checked: with a valid proof it checks none, so issuing
+        // one then would let any POST extend the proof for ever; and other links need no proof at all.
+        if (given != null && !proven && opening instanceof Opening.Opened opened
+                && "password".equals(opened.share().audience())) {
             response.addHeader(HttpHeaders.SET_COOKIE, proofs.issue(token.value(), request.isSecure()).toString());
             RedirectView back = new RedirectView("/s/{token}", true);
             back.setStatusCode(HttpStatus.SEE_OTHER);
@@ -86,10 +90,10 @@ class RecipientPageController {
         return render(token, opening, caller, response, csrf);
     }
 
-    private OpenAttempt attempt(LinkToken token, Optional<CurrentUser> caller, String password,
-                                HttpServletRequest request) {
-        return new OpenAttempt(token.value(), caller.orElse(null), password, proofs.proven(token.value(), request),
-                request.getRemoteAddr(), Channel.PAGE);
+    private static OpenAttempt attempt(LinkToken token, Optional<CurrentUser> caller, String password, boolean proven,
+                                       HttpServletRequest request) {
+        return new OpenAttempt(token.value(), caller.orElse(null), password, proven, request.getRemoteAddr(),
+                Channel.PAGE);
     }
 
     private ModelAndView render(LinkToken token, Opening opening, Optional<CurrentUser> caller,

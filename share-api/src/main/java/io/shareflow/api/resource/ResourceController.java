@@ -3,6 +3,7 @@ package io.shareflow.api.resource;
 import java.net.URI;
 import java.util.UUID;
 
+import io.shareflow.api.access.model.OrganizationRoles;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.domain.PageRequest;
 import io.shareflow.support.security.CurrentUser;
@@ -39,6 +40,7 @@ class ResourceController {
 
     @GetMapping("/{id}")
     DataEnvelope<ResourceResponse> get(CurrentUser user, @PathVariable UUID id) {
+        OrganizationRoles.requireMember(user.roles(), "Resource");
         return DataEnvelope.of(ResourceResponse.of(catalogue.get(user.organizationId(), id)));
     }
 
@@ -46,6 +48,7 @@ class ResourceController {
     PageEnvelope<ResourceResponse> list(CurrentUser user, @RequestParam(required = false) UUID parentId,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
+        OrganizationRoles.requireMember(user.roles(), "Resource");
         return PageEnvelope.of(catalogue.list(user.organizationId(), parentId, PageRequest.of(page, size))
                 .map(ResourceResponse::of));
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
 
+import io.shareflow.api.access.model.OrganizationRoles;
 import io.shareflow.api.share.model.ShareType;
 import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.status.model.ShareStatus;
@@ -63,6 +64,7 @@ class ShareController {
 
     @GetMapping("/{shareId}")
     DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
+        OrganizationRoles.requireMember(user.roles(), "Share");
         return DataEnvelope.of(finder.get(user, shareId));
     }
 
@@ -73,6 +75,7 @@ class ShareController {
                                     @RequestParam(required = false) String type,
                                     @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size) {
+        OrganizationRoles.requireMember(user.roles(), "Share");
         return PageEnvelope.of(finder.search(user.organizationId(),
                 new ShareFilter(resourceId, status(status), recipientEmail, type(type)), PageRequest.of(page, size)));
     }

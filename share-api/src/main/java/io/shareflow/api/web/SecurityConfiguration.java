@@ -1,5 +1,6 @@
 package io.shareflow.api.web;
 
+import io.shareflow.api.access.model.OrganizationRoles;
 import io.shareflow.support.security.ShareflowSecurity;
 
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     /** The roles that may create, change or revoke resources and shares. */
-    static final String[] SHARING_ROLES = {"admin", "producer-admin", "producer-user", "sales-agent"};
+    static final String[] SHARING_ROLES = OrganizationRoles.SHARING.toArray(String[]::new);
 
     @Bean
     SessionCookieBearerTokenResolver sessionCookieBearerTokenResolver(JwtDecoder decoder) {

@@ -18,13 +18,17 @@ class LinkOpeningIT extends OpeningIntegrationSupport {
     private final Caller sharer = Caller.sharer();
 
     @Test
-    void anAnyoneLinkOfAFolderOpensForAnyoneWithItsItemsByName() {
+    void anAnyoneLinkOfAFolderOpensForAnyoneWithItsShareableItemsByName() {
         UUID folder = createResource(sharer, "folder", null, null, null);
         for (String name : List.of("gamma.pdf", "Alpha.pdf", "beta.pdf")) {
             Response created = api.post("/v1/resources", sharer.token(), Map.of("name", name, "kind", "file",
                     "documentType", "maintenance-file", "parentId", folder.toString()));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
         }
+        // An internal document cannot be shared on its own, so a share of its folder does not name it either.
+        Response internal = api.post("/v1/resources", sharer.token(), Map.of("name", "Aa salaries.xlsx", "kind",
+                "file", "documentType", "internal", "parentId", folder.toString()));
+        assertThat(internal.status()).as(internal.toString()).isEqualTo(201);
         Shared link = link(sharer, folder, Map.of("audience", "anyone", "name", "Pump docs", "notify", false));
 
         Response response = open(link.token(), null);

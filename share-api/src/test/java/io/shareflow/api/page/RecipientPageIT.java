@@ -124,6 +124,23 @@ class RecipientPageIT extends ShareApiIntegrationSupport {
         // The proof of one link opens no other.
         String other = link(createDocument(sharer), Map.of("audience", "password", "password", PASSWORD));
         assertThat(page(other, proofCookie.replace(token, other)).status()).isEqualTo(401);
+
+        // A proof is not renewed by posting the form again with it, whatever password is typed: it runs out.
+        Response again = api.send("POST", "/s/" + token, null, "password=" + encode("anything at all")
+                        + "&_csrf=" + encode(csrf.field()), Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "Cookie", csrf.cookie() + "; " + proofCookie, "Accept", "text/html"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(PasswordProofs.COOKIE));
+    }
+
+    @Test
+    void aLinkWithoutPasswordGetsNoPasswordProof() {
+        String token = link(createDocument(sharer), Map.of("audience", "anyone"));
+        // The share page has no form; a CSRF token of any password form serves (it is per browser, not per link).
+        Csrf csrf = Csrf.of(page(link(createDocument(sharer), Map.of("audience", "password", "password", PASSWORD))));
+        Response posted = postPassword(token, "a password nobody asked for", csrf);
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(PasswordProofs.COOKIE));
     }
 
     @Test

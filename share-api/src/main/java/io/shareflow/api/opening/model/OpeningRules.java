@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.shareflow.api.access.model.OrganizationRoles;
 import io.shareflow.api.status.model.ShareStatus;
 import io.shareflow.domain.EmailAddress;
 
@@ -20,8 +21,7 @@ public final class OpeningRules {
      * The roles that make a user a member of their organisation: the sharing roles and {@code viewer}. A signed-in
      * user with none of them (a recipient who registered: a guest) is not a member.
      */
-    public static final Set<String> MEMBER_ROLES = Set.of("admin", "producer-admin", "producer-user", "sales-agent",
-            "viewer");
+    public static final Set<String> MEMBER_ROLES = OrganizationRoles.MEMBER;
 
     /** The roles that may download what is shared with them. */
     private static final Set<String> DOWNLOADING_ROLES = Set.of("downloader", "contributor", "manager");

@@ -1,0 +1,40 @@
+package io.shareflow.api.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.shareflow.api.ShareApiIntegrationSupport;
+import io.shareflow.api.support.Caller;
+import io.shareflow.testsupport.HttpTestClient.Response;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A signed-in user with no role (a recipient who registered) sees nothing of the organisation's catalogue and
+ * shares: 404, as for another organisation's things; a viewer of the same organisation reads them.
+ */
+class GuestAccessIT extends ShareApiIntegrationSupport {
+
+    @Test
+    void aGuestWithNoRoleFindsNoneOfTheOrganisationsResourcesOrShares() {
+        Caller sharer = Caller.sharer();
+        UUID document = createDocument(sharer);
+        Response shared = api.post("/v1/shares/" + document, sharer.token(),
+                Map.of("recipientEmail", "guest.reader." + UUID.randomUUID() + "@example.com", "notify", false));
+        assertThat(shared.status()).as(shared.toString()).isEqualTo(202);
+        String shareId = shared.data().get("shares").get(0).get("shareId").asString();
+
+        Caller guest = Caller.of(sharer.organizationId());
+        Caller viewer = Caller.of(sharer.organizationId(), "viewer");
+        for (String path : List.of("/v1/resources", "/v1/resources/" + document, "/v1/shares",
+                "/v1/shares/" + shareId, "/v1/shares?resourceId=" + document)) {
+            Response asGuest = api.get(path, guest.token());
+            assertThat(asGuest.status()).as("%s as a guest: %s", path, asGuest).isEqualTo(404);
+            assertThat(asGuest.body()).contains("\"errorCode\":\"NotFound\"").doesNotContain(document.toString());
+            Response asViewer = api.get(path, viewer.token());
+            assertThat(asViewer.status()).as("%s as a viewer: %s", path, asViewer).isEqualTo(200);
+        }
+    }
+}
