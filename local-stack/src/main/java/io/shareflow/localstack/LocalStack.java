@@ -116,9 +116,13 @@ public final class LocalStack implements AutoCloseable {
         }
         env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
         // share-api seals the share link in its events and at rest, user-provisioner the registration link in its
-        // events, and the notifier opens both to render the e-mails (the registration link reaches a new recipient
-        // by e-mail, in the captured mail).
-        env.put(SealedFields.KEY_VARIABLE, settings.sealKey());
+        // events, each with a key list of its own, and the notifier holds both to open them for the e-mails
+        // (DESIGN.md "Sealed fields": only a credential's producer and the notifier hold its key).
+        env.put(SealedFields.KEY_VARIABLE, switch (database) {
+            case "user_provisioner" -> settings.registrationSealKey();
+            case "share_notifier" -> settings.notifierSealKey();
+            default -> settings.sealKey();
+        });
         env.putAll(settings.extraEnv());
         return env;
     }

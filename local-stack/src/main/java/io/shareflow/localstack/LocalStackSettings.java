@@ -18,17 +18,21 @@ import io.shareflow.schemas.SealedFields;
  * @param signInPort the dev sign-in page ({@link DevSignIn}), local-stack's stand-in for the platform's sign-in
  * @param dataDir   Kafka's log, PostgreSQL's data, service logs and the seed record
  * @param jwtSecret the HS256 secret every service validates tokens with
- * @param sealKey   the key list that seals credentials in events ({@code SHAREFLOW_EVENTS_SEAL_KEY},
- *                  {@code id:base64key[,id:base64key…]}), handed to every service; never printed
+ * @param sealKey   the key list that seals share links ({@code SHAREFLOW_EVENTS_SEAL_KEY},
+ *                  {@code id:base64key[,id:base64key…]}): share-api's, and share-notifier's to open them; never printed
  * @param sealKeyFile where a generated seal key is kept, so a restart with the same data directory can
  *                  still open what was sealed before; null when the key came from the environment
+ * @param registrationSealKey the key list that seals registration links ({@code SHAREFLOW_REGISTRATION_SEAL_KEY}):
+ *                  user-provisioner's, and share-notifier's to open them. A list of its own, so that neither
+ *                  producer holds a key that opens the other's credentials (DESIGN.md "Sealed fields"); kept in
+ *                  {@code <dataDir>/registration-seal-key} when generated
  * @param home      the repository root, where {@code <service>/target/<service>.jar} are found
  * @param extraEnv  environment added to every service (tests shrink retry windows with it)
  */
 public record LocalStackSettings(int shareApiPort, int provisionerPort, int notifierPort, int mailHttpPort,
                                  int signInPort, int smtpPort, int kafkaPort, int postgresPort, Path dataDir, String jwtSecret,
-                                 boolean generatedSecret, String sealKey, Path sealKeyFile, Path home,
-                                 Map<String, String> extraEnv) {
+                                 boolean generatedSecret, String sealKey, Path sealKeyFile,
+                                 String registrationSealKey, Path home, Map<String, String> extraEnv) {
 
     /** The dev sign-in page's port: next to the services' (DESIGN.md's fixed ports are 8080-8082, 8025, 3025, 9092, 5432). */
     static final int SIGN_IN_PORT = 8083;
@@ -36,6 +40,12 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
     static final String SEAL_KEY_FILE = "seal-key";
     /** The key id of a seal key local-stack generates. */
     static final String GENERATED_KEY_ID = "local";
+    /** The variable of user-provisioner's own key list, which local-stack hands it as its SHAREFLOW_EVENTS_SEAL_KEY. */
+    static final String REGISTRATION_KEY_VARIABLE = "SHAREFLOW_REGISTRATION_SEAL_KEY";
+    /** The file in the data directory that keeps a generated registration seal key. */
+    static final String REGISTRATION_SEAL_KEY_FILE = "registration-seal-key";
+    /** Its key id: another than the share links' key, as share-notifier holds both lists at once. */
+    static final String GENERATED_REGISTRATION_KEY_ID = "local-registration";
 
     /**
      * The fixed ports of DESIGN.md, honouring SHAREFLOW_DATA_DIR, SHAREFLOW_SECURITY_JWT_HMAC_SECRET and
@@ -56,10 +66,17 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
         if (ownKey) {
             SealedFields.fromKeyList(sealKey); // fail here, not in three service logs
         }
+        String registrationKey = environment.get(REGISTRATION_KEY_VARIABLE);
+        boolean ownRegistrationKey = registrationKey != null && !registrationKey.isBlank();
+        if (ownRegistrationKey) {
+            SealedFields.fromKeyList(registrationKey);
+        }
         Path dataDir = dir == null || dir.isBlank() ? tempDir() : Path.of(dir).toAbsolutePath();
         return new LocalStackSettings(8080, 8081, 8082, 8025, SIGN_IN_PORT, 3025, 9092, 5432, dataDir,
                 generated ? randomSecret() : secret, generated, ownKey ? sealKey : storedOrNewSealKey(dataDir),
-                ownKey ? null : dataDir.resolve(SEAL_KEY_FILE), repositoryRoot(), Map.of());
+                ownKey ? null : dataDir.resolve(SEAL_KEY_FILE),
+                ownRegistrationKey ? registrationKey : storedOrNewRegistrationSealKey(dataDir), repositoryRoot(),
+                Map.of());
     }
 
     /** Free ports, a fresh directory and fresh keys: for tests, next to anything else running. */
@@ -67,7 +84,8 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
         Path dataDir = tempDir();
         return new LocalStackSettings(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
                 FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), dataDir, randomSecret(), true,
-                storedOrNewSealKey(dataDir), dataDir.resolve(SEAL_KEY_FILE), repositoryRoot(), extraEnv);
+                storedOrNewSealKey(dataDir), dataDir.resolve(SEAL_KEY_FILE), storedOrNewRegistrationSealKey(dataDir),
+                repositoryRoot(), extraEnv);
     }
 
     /** The id of the seal key that seals (the first of the list); printable, unlike the key. */
@@ -75,13 +93,19 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
         return SealedFields.fromKeyList(sealKey).currentKeyId();
     }
 
-    /** Neither the JWT secret nor the seal key. */
+    /** share-notifier opens both kinds of link: both key lists (their key ids differ), share links' first. */
+    public String notifierSealKey() {
+        return sealKey + "," + registrationSealKey;
+    }
+
+    /** Neither the JWT secret nor the seal keys. */
     @Override
     public String toString() {
         return "LocalStackSettings[shareApiPort=" + shareApiPort + ", provisionerPort=" + provisionerPort
                 + ", notifierPort=" + notifierPort + ", mailHttpPort=" + mailHttpPort + ", signInPort=" + signInPort + ", smtpPort=" + smtpPort
                 + ", kafkaPort=" + kafkaPort + ", postgresPort=" + postgresPort + ", dataDir=" + dataDir
                 + ", jwtSecret=***, generatedSecret=" + generatedSecret + ", sealKey=***, sealKeyFile=" + sealKeyFile
+                + ", registrationSealKey=***"
                 + ", home=" + home + ", extraEnv=" + extraEnv.keySet() + "]";
     }
 
@@ -120,7 +144,16 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
      * sealed before (share-api's sealed links, the notifier's pending e-mails, events not yet consumed).
      */
     static String storedOrNewSealKey(Path dataDir) {
-        Path file = dataDir.resolve(SEAL_KEY_FILE);
+        return storedOrNewKey(dataDir, SEAL_KEY_FILE, GENERATED_KEY_ID);
+    }
+
+    /** As {@link #storedOrNewSealKey}, for user-provisioner's registration links, in its own file and key id. */
+    static String storedOrNewRegistrationSealKey(Path dataDir) {
+        return storedOrNewKey(dataDir, REGISTRATION_SEAL_KEY_FILE, GENERATED_REGISTRATION_KEY_ID);
+    }
+
+    private static String storedOrNewKey(Path dataDir, String fileName, String keyId) {
+        Path file = dataDir.resolve(fileName);
         try {
             if (Files.exists(file)) {
                 String stored = Files.readString(file).strip();
@@ -131,10 +164,10 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
                 }
                 return stored;
             }
-            String key = SealedFields.generateKeyList(GENERATED_KEY_ID);
+            String key = SealedFields.generateKeyList(keyId);
             Files.createDirectories(dataDir);
             // Owner-only from its creation on a POSIX file system (rw-------); written in full, then moved.
-            Path temp = Files.createTempFile(dataDir, SEAL_KEY_FILE, ".tmp");
+            Path temp = Files.createTempFile(dataDir, fileName, ".tmp");
             Files.writeString(temp, key + "\n");
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             return key;

@@ -61,9 +61,15 @@ class DockerComposeTest {
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database)
                 .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SHAREFLOW_SECURITY_JWT_HMAC_SECRET");
         // Secrets come from the environment of `docker compose`, with no default: compose refuses to start without.
-        // The seal key in every service: share-api and user-provisioner seal links, share-notifier opens them.
-        assertThat(env).containsEntry("SHAREFLOW_EVENTS_SEAL_KEY",
-                "${SHAREFLOW_EVENTS_SEAL_KEY:?set SHAREFLOW_EVENTS_SEAL_KEY to id:base64key}");
+        // A key list per producer: share-api's share links, user-provisioner's registration links; share-notifier
+        // opens both. No producer holds the other's.
+        String shareLinks = "${SHAREFLOW_EVENTS_SEAL_KEY:?set SHAREFLOW_EVENTS_SEAL_KEY to id:base64key}";
+        String registrationLinks = "${SHAREFLOW_REGISTRATION_SEAL_KEY:?set SHAREFLOW_REGISTRATION_SEAL_KEY to id:base64key}";
+        assertThat(env).containsEntry("SHAREFLOW_EVENTS_SEAL_KEY", switch (service) {
+            case "share-api" -> shareLinks;
+            case "user-provisioner" -> registrationLinks;
+            default -> shareLinks + "," + registrationLinks;
+        });
         assertThat(String.valueOf(env.get("SHAREFLOW_SECURITY_JWT_HMAC_SECRET"))).startsWith("${SHAREFLOW_SECURITY_JWT_HMAC_SECRET:?");
 
         Set<String> known = knownSettings(service);

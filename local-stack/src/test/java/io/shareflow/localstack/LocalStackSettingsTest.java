@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
+import io.shareflow.schemas.SealedFieldException;
 import io.shareflow.schemas.SealedFields;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,29 @@ class LocalStackSettingsTest {
         String shareId = "5f0c1f4e-0000-4000-8000-000000000001";
         assertThat(SealedFields.fromKeyList(restarted.sealKey()).open(fields.seal("a link", shareId), shareId))
                 .isEqualTo("a link");
+    }
+
+    @Test
+    void eachProducerHasAKeyListOfItsOwnAndTheNotifierBoth() throws Exception {
+        LocalStackSettings settings = LocalStackSettings.fromEnvironment(Map.of("SHAREFLOW_DATA_DIR", dataDir.toString()));
+        SealedFields shareLinks = SealedFields.fromKeyList(settings.sealKey());
+        SealedFields registrationLinks = SealedFields.fromKeyList(settings.registrationSealKey());
+        SealedFields notifier = SealedFields.fromKeyList(settings.notifierSealKey());
+        String context = "5f0c1f4e-0000-4000-8000-000000000001";
+        byte[] shareLink = shareLinks.seal("a share link", context);
+        byte[] registrationLink = registrationLinks.seal("a registration link", context);
+
+        // The notifier opens both; user-provisioner cannot open a share link, nor share-api a registration link.
+        assertThat(notifier.open(shareLink, context)).isEqualTo("a share link");
+        assertThat(notifier.open(registrationLink, context)).isEqualTo("a registration link");
+        assertThat(notifier.currentKeyId()).isEqualTo("local");
+        assertThatThrownBy(() -> registrationLinks.open(shareLink, context)).isInstanceOf(SealedFieldException.class);
+        assertThatThrownBy(() -> shareLinks.open(registrationLink, context)).isInstanceOf(SealedFieldException.class);
+        Path file = dataDir.resolve(LocalStackSettings.REGISTRATION_SEAL_KEY_FILE);
+        assertThat(Files.readString(file).strip()).isEqualTo(settings.registrationSealKey());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(LocalStackSettings.fromEnvironment(Map.of("SHAREFLOW_DATA_DIR", dataDir.toString()))
+                .registrationSealKey()).isEqualTo(settings.registrationSealKey());
     }
 
     @Test
