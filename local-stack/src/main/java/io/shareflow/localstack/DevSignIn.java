@@ -303,15 +303,16 @@ final class DevSignIn implements AutoCloseable {
             if (returnTo != null) {
                 body.append("<input type=\"hidden\" name=\"returnTo\" value=\"").append(escape(returnTo)).append("\">");
             }
+            body.append("<button type=\"submit\" id=\"sign-in-").append(escape(account.key())).append("\">")
+                    .append(escape(account.user().name())).append("</button> <span>")
+                    .append(escape(account.user().email())).append(" · ").append(escape(account.description()))
+                    .append("</span>");
             if (account.passwordRequired()) {
                 body.append("<input type=\"password\" name=\"password\" id=\"password-").append(escape(account.key()))
                         .append("\" autocomplete=\"current-password\" placeholder=\"Password\" aria-label=\"Password of ")
                         .append(escape(account.user().email())).append("\" required>");
             }
-            body.append("<button type=\"submit\" id=\"sign-in-").append(escape(account.key())).append("\">")
-                    .append(escape(account.user().name())).append("</button> <span>")
-                    .append(escape(account.user().email())).append(" · ").append(escape(account.description()))
-                    .append("</span></form></li>\n");
+            body.append("</form></li>\n");
         }
         body.append("</ul>\n");
         return html("Sign in", body.toString());
@@ -339,8 +340,8 @@ final class DevSignIn implements AutoCloseable {
                 button{font:inherit;padding:.45em 1em;border-radius:6px;border:1px solid #2952cc;background:#2952cc;color:#fff;cursor:pointer;min-width:9em}
                 button.secondary{background:#fff;color:#2952cc}
                 span{color:#555}.error{color:#b42318;background:#fef3f2;border:1px solid #fecdca;border-radius:6px;padding:.5em .75em}
-                input[type=password]{font:inherit;padding:.4em .6em;border:1px solid #b8bfcc;border-radius:6px;width:10em}
-                ul.accounts form{flex-wrap:wrap}
+                input[type=password]{font:inherit;padding:.4em .6em;border:1px solid #b8bfcc;border-radius:6px;width:9em;flex:none}
+                span{overflow-wrap:anywhere}
                 </style></head><body><main>
                 <h1>%s</h1>
                 %s</main></body></html>
