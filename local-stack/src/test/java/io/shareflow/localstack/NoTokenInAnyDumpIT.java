@@ -236,8 +236,10 @@ class NoTokenInAnyDumpIT {
         });
     }
 
+    /** The invitations to {@code recipient} (Message-ID {@code <share-…>}; a new recipient also gets a registration e-mail). */
     private static List<CapturedMessage> mailsTo(String recipient) {
         return stack.mail().messages().stream()
+                .filter(m -> m.messageId() != null && m.messageId().startsWith("<share-"))
                 .filter(m -> m.to().stream().anyMatch(to -> to.equalsIgnoreCase(recipient)))
                 .toList();
     }

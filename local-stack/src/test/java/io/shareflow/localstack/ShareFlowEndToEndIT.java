@@ -78,6 +78,11 @@ class ShareFlowEndToEndIT {
         List<CapturedMessage> mails = mailsTo(recipient);
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).text()).contains(url).contains("A320 maintenance log.pdf").contains("Alice Archer");
+        // And one more e-mail, with the registration link of the new account.
+        List<CapturedMessage> registrations = await().atMost(Duration.ofSeconds(60))
+                .until(() -> registrationMailsTo(recipient), found -> !found.isEmpty());
+        assertThat(registrations).hasSize(1);
+        assertThat(registrations.get(0).text()).contains(stack.settings().provisionerUrl() + "/register/");
     }
 
     @Test
@@ -149,6 +154,7 @@ class ShareFlowEndToEndIT {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> shareIds.stream()
                 .allMatch(id -> getShare(id).path("status").asText().equals("ACTIVE")));
         Map<String, Long> mailsPerRecipient = stack.mail().messages().stream()
+                .filter(ShareFlowEndToEndIT::isInvitation)
                 .flatMap(m -> m.to().stream())
                 .filter(to -> to.endsWith("." + batch + "@example.com"))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -171,10 +177,22 @@ class ShareFlowEndToEndIT {
                 .until(() -> getShare(shareId), condition::test);
     }
 
+    /** The invitations to {@code recipient} (a new recipient also gets a registration e-mail). */
     private static List<CapturedMessage> mailsTo(String recipient) {
-        return stack.mail().messages().stream()
+        return stack.mail().messages().stream().filter(ShareFlowEndToEndIT::isInvitation)
                 .filter(m -> m.to().stream().anyMatch(to -> to.equalsIgnoreCase(recipient)))
                 .toList();
+    }
+
+    private static List<CapturedMessage> registrationMailsTo(String recipient) {
+        return stack.mail().messages().stream().filter(m -> m.messageId().startsWith("<registration-"))
+                .filter(m -> m.to().stream().anyMatch(to -> to.equalsIgnoreCase(recipient)))
+                .toList();
+    }
+
+    /** A share's e-mail: Message-ID {@code <share-…>} (share-notifier README). */
+    private static boolean isInvitation(CapturedMessage message) {
+        return message.messageId() != null && message.messageId().startsWith("<share-");
     }
 
     private static long sharesInDatabaseFor(String email) throws Exception {
