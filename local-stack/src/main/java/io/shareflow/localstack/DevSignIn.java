@@ -41,7 +41,10 @@ import io.shareflow.support.security.JwtTokens;
  *   <li>{@code POST /sign-out}: clears the cookie.</li>
  * </ul>
  *
- * <p>A development tool: no passwords. A POST from another origin is refused (no login CSRF). Binds to the
+ * <p>A development tool: the demo users sign in without a password. Registered recipients (users who chose a
+ * password on user-provisioner's registration page) are listed too, each with a password field; their password is
+ * checked by {@link PasswordCheck} (user-provisioner's {@code POST /v1/authentications}), and a wrong one shows the
+ * list again with the refusal (401). A POST from another origin is refused (no login CSRF). Binds to the
  * loopback interface only.
  */
 final class DevSignIn implements AutoCloseable {
@@ -54,17 +57,49 @@ final class DevSignIn implements AutoCloseable {
     /**
      * Someone to sign in as.
      *
-     * @param key         the form value ({@code alice}); letters, digits and dashes
-     * @param description what the list says about them, e.g. their role and organisation
+     * @param key              the form value ({@code alice}); letters, digits and dashes
+     * @param description      what the list says about them, e.g. their role and organisation
+     * @param passwordRequired a registered recipient: signs in with the password chosen on the registration page,
+     *                         checked by {@link PasswordCheck}; the demo users sign in with one click
      */
-    record Account(String key, CurrentUser user, String description) {
+    record Account(String key, CurrentUser user, String description, boolean passwordRequired) {
+
+        /** A demo account: one click, no password. */
+        Account(String key, CurrentUser user, String description) {
+            this(key, user, description, false);
+        }
     }
+
+    /** Checks a registered recipient's password (user-provisioner's {@code POST /v1/authentications}). */
+    @FunctionalInterface
+    interface PasswordCheck {
+
+        /**
+         * @return the signed-in user (the session's claims), or the refusal's words for the page
+         */
+        Verdict check(Account account, String password);
+    }
+
+    /** A password check's answer: exactly one of {@code user} and {@code refusal}. */
+    record Verdict(CurrentUser user, String refusal) {
+
+        static Verdict signedIn(CurrentUser user) {
+            return new Verdict(Objects.requireNonNull(user, "user"), null);
+        }
+
+        static Verdict refused(String refusal) {
+            return new Verdict(null, Objects.requireNonNull(refusal, "refusal"));
+        }
+    }
+
+    private static final PasswordCheck NO_PASSWORDS = (account, password) -> Verdict.refused("No password sign-in here.");
 
     private final int port;
     private final URI shareApi;
     private final String jwtSecret;
     // Read at each request: issue #12 adds registered recipients (who sign in with their password) to the list.
     private final Supplier<List<Account>> accounts;
+    private final PasswordCheck passwords;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -75,6 +110,14 @@ final class DevSignIn implements AutoCloseable {
      * @param accounts  who can be signed in, asked at each request
      */
     DevSignIn(int port, String shareApi, String jwtSecret, Supplier<List<Account>> accounts) {
+        this(port, shareApi, jwtSecret, accounts, NO_PASSWORDS);
+    }
+
+    /**
+     * @param passwords checks the password of an account that {@linkplain Account#passwordRequired requires one}
+     */
+    DevSignIn(int port, String shareApi, String jwtSecret, Supplier<List<Account>> accounts, PasswordCheck passwords) {
+        this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.port = port;
         this.shareApi = URI.create(shareApi.replaceAll("/+$", ""));
         this.jwtSecret = Objects.requireNonNull(jwtSecret, "jwtSecret");
@@ -123,7 +166,7 @@ final class DevSignIn implements AutoCloseable {
                     badReturn(exchange);
                     return;
                 }
-                page(exchange, 200, listPage(returnTo, signedIn(exchange)));
+                page(exchange, 200, listPage(returnTo, signedIn(exchange), null));
             } else if (PATH.equals(path) && "POST".equals(method)) {
                 signIn(exchange);
             } else if ("/sign-out".equals(path) && "POST".equals(method)) {
@@ -157,7 +200,20 @@ final class DevSignIn implements AutoCloseable {
             page(exchange, 400, simplePage("No such account", "Pick one of the list on <a href=\"" + PATH + "\">the sign-in page</a>."));
             return;
         }
-        String jwt = JwtTokens.issue(jwtSecret, account.get().user(), SESSION_TTL);
+        CurrentUser user = account.get().user();
+        if (account.get().passwordRequired()) {
+            // Read from the form and handed on; never written anywhere.
+            String password = form.getOrDefault("password", "");
+            Verdict verdict = password.isEmpty() ? Verdict.refused("Type your password.")
+                    : passwords.check(account.get(), password);
+            if (verdict.user() == null) {
+                page(exchange, 401, listPage(returnTo, signedIn(exchange), verdict.refusal()));
+                return;
+            }
+            // A registered recipient has no role (DESIGN.md "Authentication"): the claims the check answered.
+            user = verdict.user();
+        }
+        String jwt = JwtTokens.issue(jwtSecret, user, SESSION_TTL);
         exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + jwt + "; Max-Age=" + SESSION_TTL.toSeconds()
                 + "; Path=/; HttpOnly; SameSite=Lax");
         redirect(exchange, target.map(URI::toASCIIString).orElse(PATH));
@@ -228,8 +284,12 @@ final class DevSignIn implements AutoCloseable {
         return Optional.empty();
     }
 
-    private String listPage(String returnTo, Optional<String> current) {
+    private String listPage(String returnTo, Optional<String> current, String refusal) {
         StringBuilder body = new StringBuilder();
+        if (refusal != null) {
+            body.append("<p class=\"error\" id=\"sign-in-error\" role=\"alert\">").append(escape(refusal))
+                    .append("</p>\n");
+        }
         body.append("<p class=\"note\">local-stack's stand-in for your document platform's sign-in. ")
                 .append("Pick who you are; you go back to ")
                 .append(returnTo == null ? "this page" : "the share you were opening")
@@ -246,7 +306,13 @@ final class DevSignIn implements AutoCloseable {
             body.append("<button type=\"submit\" id=\"sign-in-").append(escape(account.key())).append("\">")
                     .append(escape(account.user().name())).append("</button> <span>")
                     .append(escape(account.user().email())).append(" · ").append(escape(account.description()))
-                    .append("</span></form></li>\n");
+                    .append("</span>");
+            if (account.passwordRequired()) {
+                body.append("<input type=\"password\" name=\"password\" id=\"password-").append(escape(account.key()))
+                        .append("\" autocomplete=\"current-password\" placeholder=\"Password\" aria-label=\"Password of ")
+                        .append(escape(account.user().email())).append("\" required>");
+            }
+            body.append("</form></li>\n");
         }
         body.append("</ul>\n");
         return html("Sign in", body.toString());
@@ -273,7 +339,9 @@ final class DevSignIn implements AutoCloseable {
                 ul.accounts{list-style:none;padding:0}ul.accounts li{margin:.6em 0}ul.accounts form{display:flex;gap:.75em;align-items:center}
                 button{font:inherit;padding:.45em 1em;border-radius:6px;border:1px solid #2952cc;background:#2952cc;color:#fff;cursor:pointer;min-width:9em}
                 button.secondary{background:#fff;color:#2952cc}
-                span{color:#555}
+                span{color:#555}.error{color:#b42318;background:#fef3f2;border:1px solid #fecdca;border-radius:6px;padding:.5em .75em}
+                input[type=password]{font:inherit;padding:.4em .6em;border:1px solid #b8bfcc;border-radius:6px;width:9em;flex:none}
+                span{overflow-wrap:anywhere}
                 </style></head><body><main>
                 <h1>%s</h1>
                 %s</main></body></html>

@@ -79,9 +79,12 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka = new KraftBroker(settings.kafkaPort(), settings.dataDir().resolve("kafka"), false).start();
         mail = new MailCatcher(settings.smtpPort(), settings.mailHttpPort()).start();
-        // Up before share-api, whose pages link to it; it lists the demo users once they are seeded.
+        // Up before share-api, whose pages link to it; it lists the demo users once they are seeded, and the
+        // recipients who registered (asked of user-provisioner at each look; their password checked by it).
+        RegisteredRecipients registered = new RegisteredRecipients(settings.provisionerUrl(), () -> demo,
+                settings.jwtSecret());
         signIn = new DevSignIn(settings.signInPort(), settings.shareApiUrl(), settings.jwtSecret(),
-                () -> demo == null ? List.of() : demo.accounts()).start();
+                registered::accounts, registered).start();
 
         services.add(new ServiceProcess("user-provisioner", settings.provisionerPort(), settings.home(),
                 settings.dataDir().resolve("logs"), env("user_provisioner", settings.provisionerPort())));
@@ -106,6 +109,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("SPRING_MAIL_HOST", "localhost");
         env.put("SPRING_MAIL_PORT", String.valueOf(settings.smtpPort()));
+        if (database.equals("user_provisioner")) {
+            // The e-mailed registration link opens the page of this user-provisioner; its success page links to
+            // the dev sign-in.
+            env.put("SHAREFLOW_REGISTRATION_BASE_URL", settings.provisionerUrl());
+            env.put("SHAREFLOW_REGISTRATION_SIGN_IN_URL", settings.signInUrl());
+        }
         if (database.equals("share_api")) {
             env.put("SHAREFLOW_LINKS_BASE_URL", settings.shareApiUrl());
             env.put("SHAREFLOW_LINKS_SIGN_IN_URL", settings.signInUrl());

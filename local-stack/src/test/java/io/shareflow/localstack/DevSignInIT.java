@@ -31,6 +31,9 @@ class DevSignInIT {
     private static final String RETURN_TO = SHARE_API + "/s/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
     private static final CurrentUser ALICE = new CurrentUser(UUID.randomUUID(), UUID.randomUUID(),
             "alice@acme.example", "Alice <Archer>", Set.of("producer-admin"));
+    private static final CurrentUser NINA = new CurrentUser(UUID.randomUUID(), UUID.randomUUID(),
+            "nina@example.com", "Nina Newcomer", Set.of());
+    private static final String NINAS_PASSWORD = "Nina's own secret";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static DevSignIn signIn;
@@ -38,7 +41,11 @@ class DevSignInIT {
     @BeforeAll
     static void start() {
         signIn = new DevSignIn(0, SHARE_API, SECRET,
-                () -> List.of(new DevSignIn.Account("alice", ALICE, "producer-admin, Acme Aviation"))).start();
+                () -> List.of(new DevSignIn.Account("alice", ALICE, "producer-admin, Acme Aviation"),
+                        new DevSignIn.Account("user-nina", NINA, "registered recipient, no role", true)),
+                (account, password) -> account.user().equals(NINA) && password.equals(NINAS_PASSWORD)
+                        ? DevSignIn.Verdict.signedIn(NINA) : DevSignIn.Verdict.refused("That password is not right."))
+                .start();
     }
 
     @AfterAll
@@ -75,6 +82,34 @@ class DevSignInIT {
 
         HttpResponse<String> list = get(signIn.url(), "Cookie", DevSignIn.COOKIE + "=" + jwt.serialize());
         assertThat(list.body()).contains("Signed in as <strong>Alice &lt;Archer&gt;</strong>");
+    }
+
+    @Test
+    void aRegisteredRecipientSignsInWithTheirPasswordAndWithoutRoles() throws Exception {
+        HttpResponse<String> list = get(signIn.url() + "?returnTo=" + encode(RETURN_TO));
+        assertThat(list.body()).contains("Nina Newcomer").contains("name=\"password\" id=\"password-user-nina\"");
+        assertThat(list.body()).doesNotContain("id=\"password-alice\"");
+
+        for (String wrong : new String[] {"", "not Nina's password"}) {
+            HttpResponse<String> refused = post(signIn.url(),
+                    "account=user-nina&password=" + encode(wrong) + "&returnTo=" + encode(RETURN_TO), null);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(refused.body()).contains("id=\"sign-in-error\"").contains("id=\"password-user-nina\"");
+            if (!wrong.isEmpty()) {
+                assertThat(refused.body()).doesNotContain(wrong);
+            }
+        }
+
+        HttpResponse<String> answer = post(signIn.url(),
+                "account=user-nina&password=" + encode(NINAS_PASSWORD) + "&returnTo=" + encode(RETURN_TO), null);
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValue(RETURN_TO);
+        String cookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
+        SignedJWT jwt = SignedJWT.parse(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')));
+        assertThat(jwt.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).isEmpty();
+        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(NINA.userId().toString());
     }
 
     @Test

@@ -33,14 +33,16 @@ import org.slf4j.LoggerFactory;
  * Tomcat and JDBC loggers at TRACE or DEBUG, a whole registration story (provisioning, re-invite, refused and accepted
  * registrations, unknown tokens, a malformed body, sign-in checks right and wrong) leaves none of the tokens it saw and
  * none of the passwords it sent in the captured lines — messages and exceptions alike; the paths show as
- * {@code /v1/registrations/…}.
+ * {@code /v1/registrations/…}. The registration page's story (the form, refused forms, a forged CSRF token, an
+ * unknown token, the registration, the used link) likewise, with Thymeleaf's loggers too; its paths show as
+ * {@code /register/…}.
  */
 class SecretsNotLoggedIT extends IntegrationTestSupport {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> VERBOSE = List.of("org.springframework.web", "org.springframework.security",
             "org.springframework.jdbc", "org.springframework.transaction", "org.apache.catalina", "org.apache.coyote",
-            "org.apache.tomcat", "io.shareflow", "org.flywaydb", "com.zaxxer");
+            "org.apache.tomcat", "io.shareflow", "org.flywaydb", "com.zaxxer", "org.thymeleaf");
 
     private final List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Level> levels = new HashMap<>();
@@ -139,6 +141,69 @@ class SecretsNotLoggedIT extends IntegrationTestSupport {
         }
         assertThat(scanner.items()).isGreaterThan(50);
         assertThat(scanner.findings()).as("secrets in %d log lines", captured.size()).isEmpty();
+    }
+
+    @Test
+    void theRegistrationPageLogsNoTokenNorPassword() {
+        UUID organization = createOrganization("Page logs " + UUID.randomUUID());
+        String email = EventFixtures.newEmail("page-logged");
+        ShareRequested share = EventFixtures.shareRequested(organization, email);
+        KAFKA_CLIENT.send(Topics.SHARE_EVENTS, share.getShareId().toString(), share);
+        UUID userId = ((RecipientProvisioned) KAFKA_CLIENT.eventsUntil(Topics.SHARE_PROVISIONING,
+                share.getShareId().toString(), events -> events.stream().anyMatch(RecipientProvisioned.class::isInstance))
+                .get(0)).getUserId();
+        String token = tokenOf(registrationLinks(userId, links -> !links.isEmpty()).get(0));
+        String password = secret();
+        String differing = secret();
+        String tooLong = secret() + "z".repeat(60);
+        String unknown = secret() + secret();
+
+        var form = http.send("GET", "/register/" + token, null, null, Map.of("Accept", "text/html"));
+        assertThat(form.status()).isEqualTo(200);
+        String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("shareflow_csrf="))
+                .findFirst().orElseThrow();
+        cookie = cookie.substring(0, cookie.indexOf(';'));
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(form.body());
+        assertThat(field.find()).isTrue();
+        String csrf = field.group(1);
+        assertThat(postForm(token, password, differing, csrf, cookie).status()).isEqualTo(400);
+        assertThat(postForm(token, tooLong, tooLong, csrf, cookie).status()).isEqualTo(400);
+        assertThat(postForm(token, password, password, "not-" + csrf, cookie).status()).isEqualTo(403);
+        assertThat(postForm(unknown, password, password, csrf, cookie).status()).isEqualTo(404);
+        assertThat(postForm(token, password, password, csrf, cookie).status()).isEqualTo(200);
+        assertThat(http.send("GET", "/register/" + token, null, null, Map.of("Accept", "text/html")).status())
+                .isEqualTo(410);
+
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("the token", token);
+        secrets.put("an unknown token", unknown);
+        secrets.put("the password", password);
+        secrets.put("a differing password", differing);
+        secrets.put("a password too long", tooLong);
+        List<String> captured;
+        synchronized (lines) {
+            captured = List.copyOf(lines);
+        }
+        assertThat(captured).anyMatch(line -> line.contains("/register/…"));
+        SecretScanner scanner = new SecretScanner(secrets);
+        for (int i = 0; i < captured.size(); i++) {
+            scanner.scan("log line " + i + ": " + abbreviate(captured.get(i)), captured.get(i));
+        }
+        assertThat(scanner.items()).isGreaterThan(50);
+        assertThat(scanner.findings()).as("secrets in %d log lines", captured.size()).isEmpty();
+    }
+
+    private io.shareflow.testsupport.HttpTestClient.Response postForm(String token, String password, String again,
+                                                                      String csrf, String cookie) {
+        String body = "displayName=Lou+Logged&password=" + encode(password) + "&passwordAgain=" + encode(again)
+                + "&_csrf=" + encode(csrf);
+        return http.send("POST", "/register/" + token, null, body, Map.of("Accept", "text/html",
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookie));
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private io.shareflow.testsupport.HttpTestClient.Response register(String token, String password) {

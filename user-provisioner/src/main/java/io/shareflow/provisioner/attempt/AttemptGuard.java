@@ -47,6 +47,16 @@ public class AttemptGuard {
         }
     }
 
+    /**
+     * How long the subject must wait before its next attempt, without entering the guard or counting anything (a
+     * page that only shows whether the next attempt would be accepted).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Duration> waitBeforeNextAttempt(AttemptKind kind, String subjectHash, AttemptLimit limit) {
+        Instant now = clock.instant();
+        return limit.waitBeforeNextAttempt(attempts.since(kind, subjectHash, limit.windowStart(now)), now);
+    }
+
     /** Counts a failed attempt, and forgets failures of this kind that no longer count. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void failed(AttemptKind kind, String subjectHash, AttemptLimit limit) {

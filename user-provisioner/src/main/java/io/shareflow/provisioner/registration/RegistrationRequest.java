@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
  * Validation only requires it, so that no refused password is ever echoed as a "rejected value" in a log line.
  * {@code toString} hides the password.
  */
-record RegistrationRequest(
+public record RegistrationRequest(
         @NotBlank @PlainText(max = 200) String displayName,
         @NotNull String password) {
 

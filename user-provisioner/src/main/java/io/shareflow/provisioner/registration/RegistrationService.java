@@ -1,6 +1,7 @@
 package io.shareflow.provisioner.registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,6 +11,8 @@ import io.shareflow.domain.NotFound;
 import io.shareflow.provisioner.attempt.AttemptGuard;
 import io.shareflow.provisioner.attempt.model.AttemptKind;
 import io.shareflow.provisioner.registration.model.PasswordChoice;
+import io.shareflow.provisioner.registration.model.RegistrationLinkCheck;
+import io.shareflow.provisioner.registration.model.RegistrationLinkCheck.State;
 import io.shareflow.provisioner.registration.model.RegistrationTicket;
 import io.shareflow.provisioner.registration.model.RegistrationToken;
 import io.shareflow.provisioner.user.UserEventPublisher;
@@ -82,6 +85,43 @@ public class RegistrationService {
             attempts.failed(AttemptKind.REGISTRATION, hash, settings.attemptLimit());
             throw refused;
         }
+    }
+
+    /**
+     * What using {@code token} now would meet, for the registration page's first look: the same checks as
+     * {@link #register} in the same order (the failed-attempt limit first), but a look locks nothing and counts no
+     * failure — a person reloading an old link does not lock it.
+     */
+    @Transactional(readOnly = true)
+    public RegistrationLinkCheck check(String token) {
+        String hash = RegistrationToken.hashOf(token);
+        Optional<Duration> wait = attempts.waitBeforeNextAttempt(AttemptKind.REGISTRATION, hash,
+                settings.attemptLimit());
+        if (wait.isPresent()) {
+            return RegistrationLinkCheck.lockedOut(wait.get());
+        }
+        Optional<RegistrationTicket> found = token.length() > MAX_TOKEN_LENGTH ? Optional.empty() : tokens.find(hash);
+        if (found.isEmpty()) {
+            return RegistrationLinkCheck.refused(State.UNKNOWN);
+        }
+        RegistrationTicket ticket = found.get();
+        switch (ticket.validityAt(clock.instant())) {
+            case USED -> {
+                return RegistrationLinkCheck.refused(State.USED);
+            }
+            case SUPERSEDED -> {
+                return RegistrationLinkCheck.refused(State.SUPERSEDED);
+            }
+            case EXPIRED -> {
+                return RegistrationLinkCheck.refused(State.EXPIRED);
+            }
+            case USABLE -> { }
+        }
+        Optional<User> user = users.findById(ticket.userId());
+        if (user.isEmpty() || user.get().isActive()) {
+            return RegistrationLinkCheck.refused(State.USED);
+        }
+        return RegistrationLinkCheck.usable(user.get().email());
     }
 
     private User activate(String token, String hash, String displayName, String password) {

@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailedAttempts    failed uses of one token (unknown, used, replaced or expired, a refused password) allowed
  *                             within {@code failedAttemptsWindow}; the next use is 429 until the oldest leaves it
  * @param failedAttemptsWindow see {@code maxFailedAttempts}
+ * @param signInUrl            the platform's sign-in page, linked from the registration page once the account is
+ *                             active ({@code SHAREFLOW_REGISTRATION_SIGN_IN_URL}); unset, the page only says to sign in
  */
 @ConfigurationProperties("shareflow.registration")
 public record RegistrationSettings(
         @DefaultValue("14d") Duration tokenValidity,
         @DefaultValue("http://localhost:8081") String baseUrl,
         @DefaultValue("10") int maxFailedAttempts,
-        @DefaultValue("15m") Duration failedAttemptsWindow) {
+        @DefaultValue("15m") Duration failedAttemptsWindow,
+        String signInUrl) {
 
     public RegistrationSettings {
         if (tokenValidity.isNegative() || tokenValidity.isZero()) {
@@ -35,6 +38,10 @@ public record RegistrationSettings(
             throw new IllegalArgumentException("shareflow.registration.base-url must be an http(s) URL");
         }
         attemptLimit(maxFailedAttempts, failedAttemptsWindow);
+        signInUrl = signInUrl == null || signInUrl.isBlank() ? null : signInUrl.strip();
+        if (signInUrl != null && !signInUrl.startsWith("http://") && !signInUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("shareflow.registration.sign-in-url must be an http(s) URL");
+        }
     }
 
     /** The limit on failed uses of one token. */

@@ -60,10 +60,17 @@ class RegistrationTokens {
 
     /** The token with this hash, its row locked until the end of the transaction. */
     Optional<RegistrationTicket> findForUpdate(String hash) {
-        return jdbc.sql("""
-                        select user_id, expires_at, used_at, superseded_at from registration_token
-                        where token_hash = :hash for update
-                        """)
+        return find(hash, " for update");
+    }
+
+    /** The token with this hash, not locked (a look, not a use). */
+    Optional<RegistrationTicket> find(String hash) {
+        return find(hash, "");
+    }
+
+    private Optional<RegistrationTicket> find(String hash, String lock) {
+        return jdbc.sql("select user_id, expires_at, used_at, superseded_at from registration_token"
+                        + " where token_hash = :hash" + lock)
                 .param("hash", hash)
                 .query((rs, row) -> new RegistrationTicket(rs.getObject("user_id", UUID.class),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(),

@@ -41,6 +41,9 @@ public abstract class IntegrationTestSupport {
     /** Opens the registration links the service seals, as share-notifier does. */
     protected static final SealedFields SEALS = SealedFields.fromKeyList(SEAL_KEY_LIST);
 
+    /** {@code shareflow.registration.sign-in-url} of the tests: the registration page's success page links to it. */
+    protected static final String SIGN_IN_URL = "https://sign-in.example.test/sign-in";
+
     protected static final KraftBroker KAFKA = SharedInfrastructure.kafka();
     protected static final PostgresServer POSTGRES = SharedInfrastructure.postgres();
     protected static final String DATABASE = "user_provisioner_it";
@@ -61,6 +64,7 @@ public abstract class IntegrationTestSupport {
         registry.add("shareflow.events.seal-key", () -> SEAL_KEY_LIST);
         registry.add("shareflow.kafka.errors.initial-interval", () -> "100ms");
         registry.add("shareflow.kafka.errors.max-attempts", () -> "2");
+        registry.add("shareflow.registration.sign-in-url", () -> SIGN_IN_URL);
     }
 
     @LocalServerPort
