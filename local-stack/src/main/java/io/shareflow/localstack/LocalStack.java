@@ -119,10 +119,6 @@ public final class LocalStack implements AutoCloseable {
             env.put("SHAREFLOW_LINKS_BASE_URL", settings.shareApiUrl());
             env.put("SHAREFLOW_LINKS_SIGN_IN_URL", settings.signInUrl());
         }
-        if (database.equals("user_provisioner")) {
-            // The e-mailed registration links point at the provisioner where this stack runs it.
-            env.put("SHAREFLOW_REGISTRATION_BASE_URL", settings.provisionerUrl());
-        }
         env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
         // share-api seals the share link in its events and at rest, user-provisioner the registration link in its
         // events, each with a key list of its own, and the notifier holds both to open them for the e-mails
