@@ -1,7 +1,6 @@
 package io.shareflow.notifier.mail;
 
 import static io.shareflow.notifier.mail.UntrustedText.escape;
-import static io.shareflow.notifier.mail.UntrustedText.isWebUrl;
 import static io.shareflow.notifier.mail.UntrustedText.multiLine;
 import static io.shareflow.notifier.mail.UntrustedText.singleLine;
 
@@ -89,24 +88,7 @@ public final class InvitationRenderer {
                 .append(escape(c.resource)).append("&rdquo;</strong> with you.<br>\n")
                 .append("Your role: <strong>").append(escape(c.role)).append("</strong> &ndash; you can ")
                 .append(escape(c.abilities)).append(".</p>\n");
-        if (!c.message.isEmpty()) {
-            html.append("<p>").append(escape(c.sharer)).append(" wrote:</p>\n")
-                    .append("<blockquote style=\"margin:0 0 1em 0;padding:.5em 1em;border-left:3px solid #ccc;color:#444\">")
-                    .append(escape(c.message).replace("\n", "<br>\n")).append("</blockquote>\n");
-        }
-        if (isWebUrl(c.link)) {
-            html.append("<p><a href=\"").append(escape(c.link))
-                    .append("\" style=\"display:inline-block;padding:.6em 1.2em;background:#1a73e8;color:#fff;")
-                    .append("text-decoration:none;border-radius:4px\">Open the ").append(escape(c.kind)).append("</a></p>\n")
-                    .append("<p style=\"font-size:13px;color:#666\">Or paste this link into your browser: ")
-                    .append(escape(c.link)).append("</p>\n");
-        } else {
-            html.append("<p>Open the ").append(escape(c.kind)).append(": ").append(escape(c.link)).append("</p>\n");
-        }
-        return html.append("<p>").append(escape(c.expiry)).append("</p>\n")
-                .append("<p style=\"font-size:13px;color:#666\">Sent by shareflow on behalf of ").append(escape(c.sharer))
-                .append(".</p>\n</body></html>\n")
-                .toString();
+        return ShareEmailHtml.ending(html, c.sharer, c.message, c.link, c.kind, c.expiry);
     }
 
     /** What a role lets the recipient do, for a sentence "you can ... it." */
