@@ -18,7 +18,7 @@ public final class AccessRoles {
 
     /** 1 for {@code viewer} up to 4 for {@code manager}; 0 for anything else. */
     public static int rank(String role) {
-        return IN_ORDER.indexOf(role) + 1;
+        return role == null ? 0 : IN_ORDER.indexOf(role) + 1;
     }
 
     /** Whether {@code held} is at least {@code wanted}; nothing ({@code empty}) is below every role. */
