@@ -7,9 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.shareflow.api.ShareApiIntegrationSupport;
 import io.shareflow.api.support.Caller;
+import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +196,32 @@ class ResourceChangeIT extends ShareApiIntegrationSupport {
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0)[0]).isEqualTo(new ResourceDeleted(file, sharer.organizationId(), sharer.userId()));
         assertThat(seen.get(0)[1]).isEqualTo(true);
+    }
+
+    @Test
+    void twoCrossedMovesAtOnceNeverMakeACycle() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                UUID a = createResource(sharer, "folder", null, null, null);
+                UUID b = createResource(sharer, "folder", null, null, null);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<Integer> aUnderB = pool.submit(() -> moveWhenReady(start, a, b));
+                Future<Integer> bUnderA = pool.submit(() -> moveWhenReady(start, b, a));
+
+                assertThat(List.of(aUnderB.get(30, TimeUnit.SECONDS), bUnderA.get(30, TimeUnit.SECONDS)))
+                        .containsExactlyInAnyOrder(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int moveWhenReady(CyclicBarrier start, UUID resource, UUID parent) throws Exception {
+        HttpTestClient client = new HttpTestClient(port);
+        start.await(30, TimeUnit.SECONDS);
+        return client.send("PATCH", "/v1/resources/" + resource, sharer.token(),
+                Map.of("parentId", parent.toString())).status();
     }
 
     private Response patch(UUID id, Map<String, Object> body) {
