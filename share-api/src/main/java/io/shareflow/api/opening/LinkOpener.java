@@ -171,7 +171,7 @@ public class LinkOpener {
         ShareToOpen rules = share.rules();
         ResourceSummary resource = share.resource();
         List<ResourceSummary> items = "file".equals(resource.kind()) ? List.of()
-                : shares.children(rules.organizationId(), resource.id(), MAX_ITEMS);
+                : shares.children(rules.organizationId(), resource.id(), resource.kind(), MAX_ITEMS);
         return new Opening.Opened(new OpenedShare(rules.shareId(), share.type(),
                 rules.audience() == null ? null : rules.audience().value(), share.name(), resource, items,
                 share.role(), rules.expiresAt(), OpeningRules.canDownload(share.role()), share.sharedBy(),

@@ -66,15 +66,19 @@ class OpenableShares {
                 .optional();
     }
 
-    /** The items of a folder or collection, one level, by name; internal documents, which cannot be shared, are left out. */
-    List<ResourceSummary> children(UUID organizationId, UUID parentId, int limit) {
+    /**
+     * The items of a folder (its children) or a collection (the resources it holds), one level, by name; deleted
+     * resources, and internal documents, which cannot be shared, are left out.
+     */
+    List<ResourceSummary> children(UUID organizationId, UUID parentId, String kind, int limit) {
+        String held = "collection".equals(kind)
+                ? "id in (select resource_id from collection_item where collection_id = :parentId)"
+                : "parent_id = :parentId";
         return jdbc.sql("""
                         select id, name, kind, document_type from resource
-                        where organization_id = :organizationId and parent_id = :parentId
+                        where organization_id = :organizationId and deleted_at is null
                           and document_type is distinct from 'internal'
-                        order by lower(name), id
-                        limit :limit
-                        """)
+                        """ + " and " + held + " order by lower(name), id limit :limit")
                 .param("organizationId", organizationId)
                 .param("parentId", parentId)
                 .param("limit", limit)

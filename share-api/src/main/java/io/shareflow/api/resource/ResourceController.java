@@ -12,7 +12,9 @@ import io.shareflow.support.web.PageEnvelope;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,5 +53,17 @@ class ResourceController {
         OrganizationRoles.requireMember(user.roles(), "Resource");
         return PageEnvelope.of(catalogue.list(user.organizationId(), parentId, PageRequest.of(page, size))
                 .map(ResourceResponse::of));
+    }
+
+    @PatchMapping("/{id}")
+    DataEnvelope<ResourceResponse> change(CurrentUser user, @PathVariable UUID id,
+                                          @Valid @RequestBody ResourceChangeRequest body) {
+        return DataEnvelope.of(ResourceResponse.of(catalogue.change(user, id, body.toChange())));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
+        catalogue.delete(user, id);
+        return ResponseEntity.noContent().build();
     }
 }

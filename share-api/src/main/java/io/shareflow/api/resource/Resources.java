@@ -2,8 +2,10 @@ package io.shareflow.api.resource;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,9 +18,15 @@ import io.shareflow.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The catalogue's resources, always read within one organisation. */
+/** The catalogue's resources, always read within one organisation; deleted ones (soft) are never found. */
 @Repository
 public class Resources {
+
+    /**
+     * First key of the advisory lock on an organisation's tree (the two-key form, whose key space does not overlap
+     * the one-key locks of the outbox): "tree" in ASCII.
+     */
+    private static final int TREE_LOCK_SPACE = 0x74726565;
 
     private final JdbcClient jdbc;
 
@@ -45,18 +53,96 @@ public class Resources {
                 .update();
     }
 
-    /** The resource if it exists and belongs to {@code organizationId}. */
+    /** The resource if it exists, is not deleted and belongs to {@code organizationId}. */
     public Optional<Resource> find(UUID organizationId, UUID id) {
-        return jdbc.sql("select * from resource where id = :id and organization_id = :organizationId")
+        return jdbc.sql("""
+                        select * from resource
+                        where id = :id and organization_id = :organizationId and deleted_at is null
+                        """)
                 .param("id", id)
                 .param("organizationId", organizationId)
                 .query(Resources::resource)
                 .optional();
     }
 
+    /**
+     * As {@link #find}, locking the row until the transaction ends: {@code exclusive} for a change or delete of the
+     * resource itself, else shared (it is being put under or into, so it must not be deleted meanwhile).
+     */
+    Optional<Resource> findLocked(UUID organizationId, UUID id, boolean exclusive) {
+        return jdbc.sql("""
+                        select * from resource
+                        where id = :id and organization_id = :organizationId and deleted_at is null
+                        """ + (exclusive ? " for update" : " for share"))
+                .param("id", id)
+                .param("organizationId", organizationId)
+                .query(Resources::resource)
+                .optional();
+    }
+
+    /**
+     * Serialises the moves within one organisation until the transaction ends, on every instance: two concurrent
+     * moves (a under b, b under a) could each pass the cycle check alone.
+     */
+    void lockTree(UUID organizationId) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:organizationId))")
+                .param("space", TREE_LOCK_SPACE)
+                .param("organizationId", organizationId.toString())
+                .query((rs, row) -> Boolean.TRUE)
+                .single();
+    }
+
+    /** {@code id} and its ancestors, nearest first (empty when {@code id} is not found). */
+    List<UUID> selfAndAncestors(UUID organizationId, UUID id) {
+        return jdbc.sql("""
+                        with recursive chain (id, parent_id, depth) as (
+                            select id, parent_id, 0 from resource
+                            where id = :id and organization_id = :organizationId and deleted_at is null
+                            union all
+                            select p.id, p.parent_id, c.depth + 1
+                            from resource p join chain c on p.id = c.parent_id
+                            where p.organization_id = :organizationId and c.depth < 10000
+                        )
+                        select id from chain order by depth
+                        """)
+                .param("id", id)
+                .param("organizationId", organizationId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Whether a folder holds anything that is not deleted. */
+    boolean hasChildren(UUID organizationId, UUID parentId) {
+        return jdbc.sql("""
+                        select exists (select 1 from resource
+                                       where organization_id = :organizationId and parent_id = :parentId
+                                         and deleted_at is null)
+                        """)
+                .param("organizationId", organizationId)
+                .param("parentId", parentId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    void change(UUID id, String name, UUID parentId) {
+        jdbc.sql("update resource set name = :name, parent_id = :parentId where id = :id")
+                .param("id", id)
+                .param("name", name)
+                .param("parentId", parentId)
+                .update();
+    }
+
+    void markDeleted(UUID id, UUID deletedBy, Instant at) {
+        jdbc.sql("update resource set deleted_at = :at, deleted_by = :deletedBy where id = :id")
+                .param("id", id)
+                .param("deletedBy", deletedBy)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
     /** Resources of the organisation, oldest first; only the direct children of {@code parentId} unless it is null. */
     Page<Resource> list(UUID organizationId, UUID parentId, PageRequest page) {
-        String filter = parentId == null ? "" : " and parent_id = :parentId";
+        String filter = " and deleted_at is null" + (parentId == null ? "" : " and parent_id = :parentId");
         var total = jdbc.sql("select count(*) from resource where organization_id = :organizationId" + filter)
                 .param("organizationId", organizationId)
                 .param("parentId", parentId)
@@ -73,7 +159,7 @@ public class Resources {
         return Page.of(items, page, total);
     }
 
-    private static Resource resource(ResultSet rs, int row) throws SQLException {
+    static Resource resource(ResultSet rs, int row) throws SQLException {
         String documentType = rs.getString("document_type");
         return new Resource(
                 rs.getObject("id", UUID.class),

@@ -37,4 +37,33 @@ class GuestAccessIT extends ShareApiIntegrationSupport {
             assertThat(asViewer.status()).as("%s as a viewer: %s", path, asViewer).isEqualTo(200);
         }
     }
+
+    @Test
+    void aGuestFindsNoneOfTheNewResourceEndpointsButWhatIsSharedWithThem() {
+        Caller sharer = Caller.sharer();
+        UUID collection = createResource(sharer, "collection", null, null, null);
+        UUID document = createDocument(sharer);
+        Caller guest = Caller.of(sharer.organizationId());
+        for (String path : List.of("/v1/resources/" + collection + "/items", "/v1/resources/" + document + "/access",
+                "/v1/resources/" + document + "/permissions")) {
+            Response asGuest = api.get(path, guest.token());
+            assertThat(asGuest.status()).as("%s as a guest: %s", path, asGuest).isEqualTo(404);
+        }
+        assertThat(api.send("PATCH", "/v1/resources/" + document, guest.token(), Map.of("name", "x")).status())
+                .isEqualTo(404);
+        assertThat(api.send("DELETE", "/v1/resources/" + document, guest.token(), null).status()).isEqualTo(404);
+        assertThat(api.post("/v1/resources/" + collection + "/items", guest.token(),
+                Map.of("resourceId", document.toString())).status()).isEqualTo(404);
+
+        Response shared = api.post("/v1/shares/" + document, sharer.token(),
+                Map.of("recipientEmail", guest.email(), "role", "downloader", "notify", false));
+        assertThat(shared.status()).as(shared.toString()).isEqualTo(202);
+
+        Response access = api.get("/v1/resources/" + document + "/access", guest.token());
+        assertThat(access.status()).as(access.toString()).isEqualTo(200);
+        assertThat(access.data().get("role").asString()).isEqualTo("downloader");
+        assertThat(api.get("/v1/shared-with-me", guest.token()).data()).hasSize(1);
+        assertThat(api.get("/v1/resources/" + document, guest.token()).status()).isEqualTo(404);
+        assertThat(api.get("/v1/resources/" + document + "/permissions", guest.token()).status()).isEqualTo(404);
+    }
 }
