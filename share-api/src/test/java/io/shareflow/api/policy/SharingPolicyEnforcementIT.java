@@ -105,6 +105,11 @@ class SharingPolicyEnforcementIT extends ShareApiIntegrationSupport {
         Response refused = api.post(shares(resource), sharer.token(), Map.of("recipientEmail", "eve@elsewhere.example"));
         assertThat(refused.error().get("extension").get("allowedRecipientDomains").get(0).asString())
                 .isEqualTo("acme.example");
+        Response xml = api.send("POST", shares(resource), sharer.token(),
+                "<share><recipientEmail>eve@elsewhere.example</recipientEmail></share>",
+                Map.of("Content-Type", "application/xml", "Accept", "application/xml"));
+        assertThat(xml.status()).as(xml.toString()).isEqualTo(422);
+        assertThat(xml.body()).contains("<field>recipientEmail</field>").contains("acme.example");
 
         // The domain, any case, and its subdomains are fine.
         Response accepted = api.post(shares(resource), sharer.token(), Map.of("recipients",
