@@ -35,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sharing a resource by link: checks the request as a direct share's is checked (the same recipient, resource and
  * organisation rules, then the organisation's sharing policy, which also refuses audiences it does not allow), then
- * records, in one transaction, the link (a share of type link, ACTIVE at once), its
- * recipients with the state of their e-mails, its first history entry and its {@code ShareLinkCreated} in the outbox.
+ * records, in one transaction, the link (a share of type link, ACTIVE at once), its recipients with the state of their
+ * e-mails, its first history entry and its {@code ShareLinkCreated} in the outbox.
  *
  * <p>The token is kept as for direct shares: its hash for opening, the URL only sealed (context: the share id), in the
  * row and in the event; the URL in plaintext only in the 201 answer (and its idempotent replay, sealed). A password
@@ -116,7 +116,8 @@ class LinkShareService {
         byte[] sealedLink = seals.seal(url, shareId.toString());
         ShareLinkCreated event = new ShareLinkCreated(UUID.randomUUID(), now, shareId, UUID.randomUUID(),
                 sharer.organizationId(), resource.id(), resource.name(), resource.kind(), sharer.userId(),
-                sharer.name(), sharer.email(), request.audience(), role, request.name(), expiresAt, recipients, request.notifyRecipient(), request.subject(), request.message(), sealedLink);
+                sharer.name(), sharer.email(), request.audience(), role, request.name(), expiresAt, recipients,
+                request.notifyRecipient(), request.subject(), request.message(), sealedLink);
         Notification recipientsNotified = request.notifyRecipient() ? Notification.PENDING : Notification.SKIPPED;
         ShareProgress progress = ShareProgress.link();
         shares.addLink(event, progress, request.password() == null ? null : passwords.encode(request.password()),

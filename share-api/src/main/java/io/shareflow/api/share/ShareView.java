@@ -24,8 +24,8 @@ import io.shareflow.api.status.model.ShareStatus;
  * @param sealedLink     the share's URL, sealed (context: the share id); null for shares created before it was kept
  */
 record ShareView(UUID id, UUID requestId, ShareType type, UUID resourceId, String recipientEmail,
-                 UUID recipientUserId, UUID sharerUserId, Role role, Role requestedRole, ShareStatus status, Provisioning provisioning, Notification notification,
-                 Audience audience, String name, boolean requireSignIn, Instant expiresAt, Instant createdAt,
+                 UUID recipientUserId, UUID sharerUserId, Role role, Role requestedRole, ShareStatus status,
+                 Provisioning provisioning, Notification notification, Audience audience, String name, boolean requireSignIn, Instant expiresAt, Instant createdAt,
                  Instant updatedAt, byte[] sealedLink) {
 
     boolean isLink() {
