@@ -25,8 +25,8 @@ import io.shareflow.api.status.model.ShareStatus;
  */
 record ShareView(UUID id, UUID requestId, ShareType type, UUID resourceId, String recipientEmail,
                  UUID recipientUserId, UUID sharerUserId, Role role, Role requestedRole, ShareStatus status,
-                 Provisioning provisioning, Notification notification, Audience audience, String name, boolean requireSignIn, Instant expiresAt, Instant createdAt,
-                 Instant updatedAt, byte[] sealedLink) {
+                 Provisioning provisioning, Notification notification, Audience audience, String name,
+                 boolean requireSignIn, Instant expiresAt, Instant createdAt, Instant updatedAt, byte[] sealedLink) {
 
     boolean isLink() {
         return type == ShareType.LINK;
