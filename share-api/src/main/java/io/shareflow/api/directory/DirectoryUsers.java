@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import io.shareflow.domain.EmailAddress;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -93,6 +94,23 @@ public class DirectoryUsers {
                 .param("userId", userId)
                 .query(DirectoryUsers::user)
                 .optional();
+    }
+
+    /**
+     * The display names of these users, as far as the replica knows them.
+     *
+     * @return user id to display name; users unknown or without a name are absent
+     */
+    public Map<UUID, String> displayNames(Collection<UUID> userIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select user_id, display_name from directory_user where user_id in (:ids) and display_name is not null")
+                .param("ids", List.copyOf(userIds))
+                .query((RowCallbackHandler) rs -> names.put(rs.getObject("user_id", UUID.class),
+                        rs.getString("display_name")));
+        return names;
     }
 
     private static DirectoryUser user(ResultSet rs, int row) throws SQLException {

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.shareflow.api.policy.SharingPolicies;
+import io.shareflow.api.policy.model.SharingPolicy;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.LinkDraft;
 import io.shareflow.api.share.model.LinkRules;
 import io.shareflow.api.share.model.LinkToken;
+import io.shareflow.api.share.model.PolicyChecks;
 import io.shareflow.api.share.model.Recipient;
+import io.shareflow.api.share.model.Role;
 import io.shareflow.api.share.model.ShareLinkCreated;
 import io.shareflow.api.share.model.ShareRules;
 import io.shareflow.api.share.model.Sharer;
@@ -30,8 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sharing a resource by link: checks the request as a direct share's is checked (the same recipient, resource and
- * organisation rules), then records, in one transaction, the link (a share of type link, ACTIVE at once), its
- * recipients with the state of their e-mails, its first history entry and its {@code ShareLinkCreated} in the outbox.
+ * organisation rules, then the organisation's sharing policy, which also refuses audiences it does not allow), then
+ * records, in one transaction, the link (a share of type link, ACTIVE at once), its recipients with the state of their
+ * e-mails, its first history entry and its {@code ShareLinkCreated} in the outbox.
  *
  * <p>The token is kept as for direct shares: its hash for opening, the URL only sealed (context: the share id), in the
  * row and in the event; the URL in plaintext only in the 201 answer (and its idempotent replay, sealed). A password
@@ -45,6 +50,7 @@ class LinkShareService {
     private final Shares shares;
     private final ShareStatuses statuses;
     private final RecipientChecks recipientChecks;
+    private final SharingPolicies policies;
     private final Idempotency idempotency;
     private final ShareEventPublisher events;
     private final LinkSettings links;
@@ -54,12 +60,13 @@ class LinkShareService {
     private final Clock clock;
 
     LinkShareService(Resources resources, Shares shares, ShareStatuses statuses, RecipientChecks recipientChecks,
-                     Idempotency idempotency, ShareEventPublisher events, LinkSettings links, SealedFields seals,
-                     PasswordEncoder passwords, JsonMapper json, Clock clock) {
+                     SharingPolicies policies, Idempotency idempotency, ShareEventPublisher events,
+                     LinkSettings links, SealedFields seals, PasswordEncoder passwords, JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
         this.recipientChecks = recipientChecks;
+        this.policies = policies;
         this.idempotency = idempotency;
         this.events = events;
         this.links = links;
@@ -93,6 +100,13 @@ class LinkShareService {
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
         ShareRules.checkResource(resource, null);
         recipientChecks.checkOrganizations(sharer, recipients);
+        SharingPolicy policy = policies.of(sharer.organizationId());
+        policy.checkAudience(request.audience().value());
+        PolicyChecks.checkRecipients(policy, recipients);
+        Instant expiresAt = policy.expiry(draft.durationHours() != null ? "durationHours" : "expiresAt",
+                request.expiresAt(), now);
+        Role role = PolicyChecks.grantedRole(policy, request.role());
+        Role requestedRole = role == request.role() ? null : request.role();
 
         UUID shareId = UUID.randomUUID();
         LinkToken token = LinkToken.generate();
@@ -102,18 +116,19 @@ class LinkShareService {
         byte[] sealedLink = seals.seal(url, shareId.toString());
         ShareLinkCreated event = new ShareLinkCreated(UUID.randomUUID(), now, shareId, UUID.randomUUID(),
                 sharer.organizationId(), resource.id(), resource.name(), resource.kind(), sharer.userId(),
-                sharer.name(), sharer.email(), request.audience(), request.role(), request.name(), request.expiresAt(),
-                recipients, request.notifyRecipient(), request.subject(), request.message(), sealedLink);
+                sharer.name(), sharer.email(), request.audience(), role, request.name(), expiresAt, recipients,
+                request.notifyRecipient(), request.subject(), request.message(), sealedLink);
         Notification recipientsNotified = request.notifyRecipient() ? Notification.PENDING : Notification.SKIPPED;
         ShareProgress progress = ShareProgress.link();
         shares.addLink(event, progress, request.password() == null ? null : passwords.encode(request.password()),
-                token.hash(), keyId, recipientsNotified);
+                token.hash(), keyId, recipientsNotified, requestedRole);
         statuses.record(shareId, progress, "ShareLinkCreated", event.eventId(), now);
         events.linkCreated(event);
 
-        LinkCreated created = new LinkCreated(shareId, url, request.audience().value(), request.role().value(),
-                request.name(), request.expiresAt(), recipients.stream()
-                .map(r -> new LinkCreated.Recipient(r.email(), r.userId(), recipientsNotified.name())).toList());
+        LinkCreated created = new LinkCreated(shareId, url, request.audience().value(), role.value(),
+                requestedRole == null ? null : requestedRole.value(), request.name(), expiresAt, recipients.stream()
+                .map(r -> new LinkCreated.Recipient(r.email(), r.userId(), r.name(), recipientsNotified.name()))
+                .toList());
         if (key != null) {
             idempotency.complete(key, created);
         }

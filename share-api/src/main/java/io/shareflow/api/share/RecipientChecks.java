@@ -1,8 +1,10 @@
 package io.shareflow.api.share;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
-import io.shareflow.api.directory.DirectoryUser;
 import io.shareflow.api.directory.DirectoryUsers;
 import io.shareflow.api.share.model.Recipient;
 import io.shareflow.api.share.model.RecipientRef;
@@ -22,11 +24,19 @@ class RecipientChecks {
         this.directory = directory;
     }
 
-    /** User ids to addresses (users of the sharer's organisation only, else 400), de-duplicated, at most 100. */
+    /**
+     * User ids to addresses and display names (users of the sharer's organisation only, else 422), de-duplicated, at
+     * most 100.
+     */
     List<Recipient> resolve(Sharer sharer, List<RecipientRef> refs) {
         return ShareRules.resolveRecipients(refs, userId -> directory.find(userId)
                 .filter(user -> user.organizationId().equals(sharer.organizationId()))
-                .map(DirectoryUser::email));
+                .map(user -> new Recipient(user.email(), user.userId(), user.displayName(), null)));
+    }
+
+    /** The display names the directory replica knows for these users; users without one are absent. */
+    Map<UUID, String> names(Collection<UUID> userIds) {
+        return directory.displayNames(userIds);
     }
 
     /** 422 for a recipient known as a user of another organisation. */

@@ -2,6 +2,7 @@ package io.shareflow.api.share;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -15,11 +16,17 @@ import io.shareflow.api.status.HistoryEntry;
  * a link has {@code recipientEmail} null, {@code audience}, {@code name} (left out when none) and {@code recipients},
  * each with the state of the e-mail to them. What a share does not have is left out, except {@code recipientEmail}.
  *
+ * @param recipientUserId a direct share's recipient named by user id; null when only an address was given (left out
+ *                        for links)
+ * @param recipientName   that user's display name as the directory replica knows it; left out when unknown
+ * @param requestedRole   the role asked for when the sharing policy lowered it to {@code role}; left out otherwise
  * @param url the link, shown again only to whoever may change the share, and only on the share itself: left out of
  *            lists, for other callers, and for shares created before the link was kept
  */
-record ShareDetails(UUID shareId, UUID requestId, String type, UUID resourceId, String recipientEmail, String role,
-                    String status,
+record ShareDetails(UUID shareId, UUID requestId, String type, UUID resourceId, String recipientEmail,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) UUID recipientUserId,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String recipientName, String role,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String requestedRole, String status,
                     @JsonInclude(JsonInclude.Include.NON_NULL) String provisioning,
                     @JsonInclude(JsonInclude.Include.NON_NULL) String notification,
                     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean requireSignIn,
@@ -31,10 +38,12 @@ record ShareDetails(UUID shareId, UUID requestId, String type, UUID resourceId, 
                     @JsonInclude(JsonInclude.Include.NON_NULL) List<Change> history) {
 
     /** One recipient of a link and how far the e-mail to them got: {@code PENDING | SENT | FAILED | SKIPPED}. */
-    record Recipient(String email, UUID userId, String notification) {
+    record Recipient(String email, UUID userId, @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+                     String notification) {
 
-        static Recipient of(LinkRecipientState recipient) {
-            return new Recipient(recipient.email(), recipient.userId(), recipient.notification().name());
+        static Recipient of(LinkRecipientState recipient, Map<UUID, String> names) {
+            return new Recipient(recipient.email(), recipient.userId(),
+                    recipient.userId() == null ? null : names.get(recipient.userId()), recipient.notification().name());
         }
     }
 
@@ -49,17 +58,21 @@ record ShareDetails(UUID shareId, UUID requestId, String type, UUID resourceId, 
 
     /**
      * @param recipients a link's recipients (empty when it has none); ignored for a direct share
+     * @param names      display names by user id, as the directory replica knows them (users without one absent)
      * @param url        null = not shown
      * @param history    null = not shown (lists)
      */
-    static ShareDetails of(ShareView share, List<LinkRecipientState> recipients, String url,
+    static ShareDetails of(ShareView share, List<LinkRecipientState> recipients, Map<UUID, String> names, String url,
                            List<HistoryEntry> history) {
         boolean link = share.isLink();
+        UUID recipientUserId = link ? null : share.recipientUserId();
         return new ShareDetails(share.id(), share.requestId(), share.type().value(), share.resourceId(),
-                share.recipientEmail(), share.role().value(), share.status().name(),
+                share.recipientEmail(), recipientUserId, recipientUserId == null ? null : names.get(recipientUserId),
+                share.role().value(), share.requestedRole() == null ? null : share.requestedRole().value(),
+                share.status().name(),
                 link ? null : share.provisioning().name(), link ? null : share.notification().name(),
                 link ? null : share.requireSignIn(), link ? share.audience().value() : null, share.name(),
-                link ? recipients.stream().map(Recipient::of).toList() : null, url, share.expiresAt(),
+                link ? recipients.stream().map(r -> Recipient.of(r, names)).toList() : null, url, share.expiresAt(),
                 share.createdAt(), share.updatedAt(), history == null ? null : history.stream().map(Change::of).toList());
     }
 

@@ -1,7 +1,10 @@
 package io.shareflow.api.share;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import io.shareflow.api.share.model.ChangePermission;
@@ -27,9 +30,11 @@ class ShareFinder {
     private final Shares shares;
     private final ShareStatuses statuses;
     private final SealedFields seals;
+    private final RecipientChecks recipientChecks;
 
-    ShareFinder(Shares shares, ShareStatuses statuses, SealedFields seals) {
+    ShareFinder(Shares shares, ShareStatuses statuses, SealedFields seals, RecipientChecks recipientChecks) {
         this.shares = shares;
+        this.recipientChecks = recipientChecks;
         this.statuses = statuses;
         this.seals = seals;
     }
@@ -45,7 +50,8 @@ class ShareFinder {
         String url = ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? url(share) : null;
         List<LinkRecipientState> recipients = share.isLink()
                 ? recipients(share, shares.linkRecipients(List.of(share.id()))) : List.of();
-        return ShareDetails.of(share, recipients, url, statuses.history(shareId));
+        return ShareDetails.of(share, recipients, names(List.of(share), Map.of(share.id(), recipients)), url,
+                statuses.history(shareId));
     }
 
     /** Without history or url: a list is for finding shares, their details are one click away. */
@@ -54,7 +60,17 @@ class ShareFinder {
         Page<ShareView> found = shares.search(organizationId, filter, page);
         Map<UUID, List<LinkRecipientState>> recipients = shares.linkRecipients(
                 found.items().stream().filter(ShareView::isLink).map(ShareView::id).toList());
-        return found.map(share -> ShareDetails.of(share, recipients(share, recipients), null, null));
+        Map<UUID, String> names = names(found.items(), recipients);
+        return found.map(share -> ShareDetails.of(share, recipients(share, recipients), names, null, null));
+    }
+
+    /** The display names of the users these shares (and links' recipients) name by id, in one lookup. */
+    private Map<UUID, String> names(List<ShareView> found, Map<UUID, List<LinkRecipientState>> recipients) {
+        Set<UUID> userIds = new HashSet<>();
+        found.stream().map(ShareView::recipientUserId).filter(Objects::nonNull).forEach(userIds::add);
+        recipients.values().forEach(list -> list.stream().map(LinkRecipientState::userId).filter(Objects::nonNull)
+                .forEach(userIds::add));
+        return recipientChecks.names(userIds);
     }
 
     private static List<LinkRecipientState> recipients(ShareView share, Map<UUID, List<LinkRecipientState>> byShare) {

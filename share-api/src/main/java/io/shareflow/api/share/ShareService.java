@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.shareflow.api.policy.SharingPolicies;
+import io.shareflow.api.policy.model.SharingPolicy;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.LinkToken;
+import io.shareflow.api.share.model.PolicyChecks;
 import io.shareflow.api.share.model.Recipient;
+import io.shareflow.api.share.model.Role;
 import io.shareflow.api.share.model.ShareDraft;
 import io.shareflow.api.share.model.ShareRequested;
 import io.shareflow.api.share.model.ShareRules;
@@ -26,8 +30,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sharing a resource with people by e-mail invitation: checks the request, then records one share
- * per recipient and one {@code ShareRequested} per share in the outbox, all in one transaction.
+ * Sharing a resource with people by e-mail invitation: checks the request (last against the organisation's sharing
+ * policy: recipients' domains and the longest expiry refuse it, a role above the maximum is lowered), then records one
+ * share per recipient and one {@code ShareRequested} per share in the outbox, all in one transaction.
  *
  * <p>The link token is kept as its hash (for opening) and, inside the share's URL, sealed with {@link SealedFields}
  * (context: the share id) in the share row and in the event; the URL in plaintext is only in the 202 answer (and in
@@ -40,6 +45,7 @@ class ShareService {
     private final Shares shares;
     private final ShareStatuses statuses;
     private final RecipientChecks recipientChecks;
+    private final SharingPolicies policies;
     private final Idempotency idempotency;
     private final ShareEventPublisher events;
     private final LinkSettings links;
@@ -48,12 +54,13 @@ class ShareService {
     private final Clock clock;
 
     ShareService(Resources resources, Shares shares, ShareStatuses statuses, RecipientChecks recipientChecks,
-                 Idempotency idempotency, ShareEventPublisher events, LinkSettings links, SealedFields seals,
-                 JsonMapper json, Clock clock) {
+                 SharingPolicies policies, Idempotency idempotency, ShareEventPublisher events, LinkSettings links,
+                 SealedFields seals, JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
         this.recipientChecks = recipientChecks;
+        this.policies = policies;
         this.idempotency = idempotency;
         this.events = events;
         this.links = links;
@@ -84,6 +91,11 @@ class ShareService {
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
         ShareRules.checkResource(resource, request.assetId());
         recipientChecks.checkOrganizations(sharer, recipients);
+        SharingPolicy policy = policies.of(sharer.organizationId());
+        PolicyChecks.checkRecipients(policy, recipients);
+        Instant expiresAt = policy.expiry("expiresAt", request.expiresAt(), now);
+        Role role = PolicyChecks.grantedRole(policy, request.role());
+        Role requestedRole = role == request.role() ? null : request.role();
 
         UUID requestId = UUID.randomUUID();
         ShareProgress progress = ShareProgress.requested(request.notifyRecipient());
@@ -98,13 +110,13 @@ class ShareService {
             ShareRequested event = new ShareRequested(UUID.randomUUID(), now, shareId, requestId,
                     sharer.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
                     sharer.userId(), sharer.name(), sharer.email(), recipient.email(), recipient.userId(),
-                    request.role(), request.subject(), request.message(), request.expiresAt(), request.notifyRecipient(),
-                    sealedLink);
-            shares.add(event, progress, request.requireSignIn(), token.hash(), keyId);
+                    role, request.subject(), request.message(), expiresAt, request.notifyRecipient(), sealedLink);
+            shares.add(event, progress, request.requireSignIn(), token.hash(), keyId, requestedRole);
             statuses.record(shareId, progress, "ShareRequested", event.eventId(), now);
             events.requested(event);
-            created.add(new ShareAccepted.Share(shareId, recipient.email(), request.role().value(),
-                    progress.status().name(), url, request.expiresAt()));
+            created.add(new ShareAccepted.Share(shareId, recipient.email(), recipient.userId(), recipient.name(),
+                    role.value(), requestedRole == null ? null : requestedRole.value(), progress.status().name(), url,
+                    expiresAt));
         }
         ShareAccepted accepted = new ShareAccepted(requestId, created);
         if (key != null) {

@@ -51,18 +51,21 @@ class Shares {
      *
      * @param requireSignIn the link never opens without sign-in as the recipient
      * @param linkKeyId     the id of the key that sealed {@link ShareRequested#sealedLink()}
+     * @param requestedRole the role asked for when the sharing policy lowered it; else null
      */
     void add(ShareRequested share, ShareProgress progress, boolean requireSignIn, byte[] linkTokenHash,
-             String linkKeyId) {
+             String linkKeyId, Role requestedRole) {
         jdbc.sql("""
                         insert into share (id, request_id, type, organization_id, resource_id, recipient_email,
                                            recipient_user_id, role, status, provisioning, notification, notify, subject,
                                            message, expires_at, require_sign_in, link_token_hash, link_sealed,
-                                           link_key_id, sharer_name, sharer_email, created_by, created_at, updated_at)
+                                           link_key_id, sharer_name, sharer_email, created_by, created_at, updated_at,
+                                           requested_role)
                         values (:id, :requestId, 'person', :organizationId, :resourceId, :recipientEmail,
                                 :recipientUserId, :role, :status, :provisioning, :notification, :notify, :subject,
                                 :message, :expiresAt, :requireSignIn, :linkTokenHash, :linkSealed,
-                                :linkKeyId, :sharerName, :sharerEmail, :createdBy, :createdAt, :createdAt)
+                                :linkKeyId, :sharerName, :sharerEmail, :createdBy, :createdAt, :createdAt,
+                                :requestedRole)
                         """)
                 .param("id", share.shareId())
                 .param("requestId", share.requestId())
@@ -86,6 +89,7 @@ class Shares {
                 .param("sharerEmail", share.sharerEmail())
                 .param("createdBy", share.sharerUserId())
                 .param("createdAt", utc(share.occurredAt()))
+                .param("requestedRole", requestedRole == null ? null : requestedRole.value())
                 .update();
     }
 
@@ -96,18 +100,19 @@ class Shares {
      * @param passwordHash      the password's slow hash for audience password; else null
      * @param linkKeyId         the id of the key that sealed {@link ShareLinkCreated#sealedLink()}
      * @param recipientsNotified the first state of each recipient's e-mail
+     * @param requestedRole     the role asked for when the sharing policy lowered it; else null
      */
     void addLink(ShareLinkCreated link, ShareProgress progress, String passwordHash, byte[] linkTokenHash,
-                 String linkKeyId, Notification recipientsNotified) {
+                 String linkKeyId, Notification recipientsNotified, Role requestedRole) {
         jdbc.sql("""
                         insert into share (id, request_id, type, organization_id, resource_id, role, status,
                                            provisioning, notification, notify, subject, message, expires_at, audience,
                                            name, password_hash, link_token_hash, link_sealed, link_key_id, sharer_name,
-                                           sharer_email, created_by, created_at, updated_at)
+                                           sharer_email, created_by, created_at, updated_at, requested_role)
                         values (:id, :requestId, 'link', :organizationId, :resourceId, :role, :status,
                                 :provisioning, :notification, :notify, :subject, :message, :expiresAt, :audience,
                                 :name, :passwordHash, :linkTokenHash, :linkSealed, :linkKeyId, :sharerName,
-                                :sharerEmail, :createdBy, :createdAt, :createdAt)
+                                :sharerEmail, :createdBy, :createdAt, :createdAt, :requestedRole)
                         """)
                 .param("id", link.shareId())
                 .param("requestId", link.requestId())
@@ -131,6 +136,7 @@ class Shares {
                 .param("sharerEmail", link.sharerEmail())
                 .param("createdBy", link.sharerUserId())
                 .param("createdAt", utc(link.occurredAt()))
+                .param("requestedRole", requestedRole == null ? null : requestedRole.value())
                 .update();
         List<Recipient> recipients = link.recipients();
         for (int position = 0; position < recipients.size(); position++) {
@@ -249,14 +255,17 @@ class Shares {
 
     private static ShareView view(ResultSet rs, int row) throws SQLException {
         String audience = rs.getString("audience");
+        String requestedRole = rs.getString("requested_role");
         return new ShareView(
                 rs.getObject("id", UUID.class),
                 rs.getObject("request_id", UUID.class),
                 ShareType.parse(rs.getString("type")).orElseThrow(),
                 rs.getObject("resource_id", UUID.class),
                 rs.getString("recipient_email"),
+                rs.getObject("recipient_user_id", UUID.class),
                 rs.getObject("created_by", UUID.class),
                 Role.parse(rs.getString("role")).orElseThrow(),
+                requestedRole == null ? null : Role.parse(requestedRole).orElseThrow(),
                 ShareStatus.valueOf(rs.getString("status")),
                 Provisioning.valueOf(rs.getString("provisioning")),
                 Notification.valueOf(rs.getString("notification")),

@@ -81,8 +81,6 @@ class LinkRequestRefusalsIT extends ShareApiIntegrationSupport {
                         + " \"userId\": \"" + UUID.randomUUID() + "\"}]}", "recipients[0]"),
                 bad("userId not a UUID", "{\"audience\": \"users\", \"recipients\": [{\"userId\": \"x\"}]}",
                         "recipients[0].userId"),
-                bad("unknown userId", "{\"audience\": \"users\", \"recipients\": [{\"userId\": \""
-                        + UUID.randomUUID() + "\"}]}", "recipients[0].userId"),
                 // texts, notify
                 bad("name too long", "{\"audience\": \"anyone\", \"name\": \"" + "n".repeat(256) + "\"}", "name"),
                 bad("name with a line break", "{\"audience\": \"anyone\", \"name\": \"a\\nb\"}", "name"),

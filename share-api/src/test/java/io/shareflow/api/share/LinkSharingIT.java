@@ -258,7 +258,8 @@ class LinkSharingIT extends ShareApiIntegrationSupport {
             HttpTestClient.Response unknown = api.post(links(resource), sharer.token(), Map.of(
                     "audience", "users", "recipients", List.of(Map.of("email", "fine@example.com"),
                             Map.of("userId", userId.toString()))));
-            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
+            assertThat(unknown.error().get("errorCode").asString()).isEqualTo("UnprocessableEntity");
             assertThat(unknown.error().get("extension").get("field").asString()).isEqualTo("recipients[1].userId");
         }
 

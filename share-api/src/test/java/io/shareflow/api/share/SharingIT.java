@@ -227,13 +227,22 @@ class SharingIT extends ShareApiIntegrationSupport {
                 Map.of("recipients", List.of(Map.of("userId", colleague.toString()))));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
         assertThat(accepted.data().get("shares").get(0).get("recipientEmail").asString()).isEqualTo(colleagueEmail);
+        assertThat(accepted.data().get("shares").get(0).get("recipientUserId").asString())
+                .isEqualTo(colleague.toString());
         assertThat(count("select count(*) from share where resource_id = ? and recipient_user_id = ?", resource, colleague))
                 .isEqualTo(1);
 
-        assertBadRequest("/v1/shares/" + resource,
-                Map.of("recipients", List.of(Map.of("userId", outsider.toString()))), "recipients[0].userId");
-        assertBadRequest("/v1/shares/" + resource,
-                Map.of("recipients", List.of(Map.of("userId", UUID.randomUUID().toString()))), "recipients[0].userId");
+        // Another organisation's user gets the same answer as an unknown one (422: the id is well-formed).
+        long outbox = count("select count(*) from outbox_event");
+        for (UUID userId : List.of(outsider, UUID.randomUUID())) {
+            HttpTestClient.Response refused = api.post("/v1/shares/" + resource, sharer.token(), Map.of(
+                    "recipients", List.of(Map.of("email", "fine@example.com"), Map.of("userId", userId.toString()))));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.error().get("errorCode").asString()).isEqualTo("UnprocessableEntity");
+            assertThat(refused.error().get("extension").get("field").asString()).isEqualTo("recipients[1].userId");
+        }
+        assertThat(count("select count(*) from share where resource_id = ?", resource)).isEqualTo(1);
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(outbox);
     }
 
     @Test

@@ -20,8 +20,9 @@ import io.shareflow.domain.Texts;
 /**
  * The rules of sharing a resource with people that go beyond a single field (each field on its own is checked
  * at the web edge, by Bean Validation on the request), in the order they are checked: the request as a whole
- * ({@link #validate}, 400), then its recipients ({@link #resolveRecipients}, 400), then the business rules
- * ({@link #checkResource}, {@link #checkRecipientOrganizations}, 422).
+ * ({@link #validate}, 400), then its recipients ({@link #resolveRecipients}: user ids 422, their number 400), then the
+ * business rules ({@link #checkResource}, {@link #checkRecipientOrganizations}, 422); the organisation's sharing
+ * policy last (the {@code policy} feature's {@code SharingPolicy}, 422).
  */
 public final class ShareRules {
 
@@ -55,22 +56,29 @@ public final class ShareRules {
 
     /**
      * Turns user ids into addresses and removes duplicates (case-insensitively, keeping the first
-     * occurrence's spelling and any user id named for the same address).
+     * occurrence's spelling and field, and any user id named for the same address, with its name).
      *
-     * @param userEmailInOrganization the address of a user of the caller's organisation, empty if
-     *                                there is no such user there
-     * @throws InvalidRequest for an unknown user id or more than {@value #MAX_RECIPIENTS} recipients
+     * @param userInOrganization the user of the caller's organisation with this id (its address, and its display name
+     *                           when known), empty if there is no such user there
+     * @throws RefusedRequest (422, {@code extension.field} {@code recipients[i].userId}) for a user id that is no user
+     *                        of the caller's organisation: unknown, or another organisation's
+     * @throws InvalidRequest for more than {@value #MAX_RECIPIENTS} recipients
      */
     public static List<Recipient> resolveRecipients(List<RecipientRef> refs,
-                                                    Function<UUID, Optional<String>> userEmailInOrganization) {
+                                                    Function<UUID, Optional<Recipient>> userInOrganization) {
         Map<String, Recipient> byAddress = new LinkedHashMap<>();
         for (RecipientRef ref : refs) {
-            Recipient recipient = ref.userId() == null
-                    ? new Recipient(ref.email(), null)
-                    : new Recipient(userEmailInOrganization.apply(ref.userId()).orElseThrow(() -> new InvalidRequest(
-                            ref.field(), "is not a user of your organisation")), ref.userId());
+            Recipient recipient;
+            if (ref.userId() == null) {
+                recipient = new Recipient(ref.email(), null, null, ref.field());
+            } else {
+                Recipient user = userInOrganization.apply(ref.userId()).orElseThrow(() -> new RefusedRequest(
+                        "The user is not a user of your organisation.", Map.of("field", ref.field())));
+                recipient = new Recipient(user.email(), ref.userId(), user.name(), ref.field());
+            }
             byAddress.merge(EmailAddress.normalized(recipient.email()), recipient,
-                    (first, later) -> first.userId() != null ? first : new Recipient(first.email(), later.userId()));
+                    (first, later) -> first.userId() != null ? first
+                            : new Recipient(first.email(), later.userId(), later.name(), first.field()));
         }
         if (byAddress.size() > MAX_RECIPIENTS) {
             throw new InvalidRequest("recipients", "must not name more than " + MAX_RECIPIENTS + " distinct recipients");

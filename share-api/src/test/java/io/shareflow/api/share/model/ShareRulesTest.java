@@ -163,17 +163,29 @@ class ShareRulesTest {
         void userIdsResolveToTheirAddressAndMergeWithTheSameAddress() {
             UUID ann = UUID.randomUUID();
             List<Recipient> recipients = resolve(withRecipients(email("ANN@example.com"), user(ann)),
-                    id -> id.equals(ann) ? Optional.of("ann@example.com") : Optional.empty());
+                    id -> id.equals(ann) ? Optional.of(new Recipient("ann@example.com", ann, "Ann Archer", null))
+                            : Optional.empty());
 
-            assertThat(recipients).containsExactly(new Recipient("ANN@example.com", ann));
+            assertThat(recipients).containsExactly(new Recipient("ANN@example.com", ann, "Ann Archer",
+                    "recipients[0].email"));
         }
 
         @Test
-        void anUnknownUserIdIsNamed() {
+        void aUserIdKeepsItsFieldAndName() {
+            UUID ann = UUID.randomUUID();
+            List<Recipient> recipients = resolve(withRecipients(email("bob@example.com"), user(ann)),
+                    id -> Optional.of(new Recipient("ann@example.com", ann, null, null)));
+
+            assertThat(recipients).containsExactly(new Recipient("bob@example.com", null, null, "recipients[0].email"),
+                    new Recipient("ann@example.com", ann, null, "recipients[1].userId"));
+        }
+
+        @Test
+        void anUnknownUserIdIsRefusedNamingIt() {
             assertThatThrownBy(() -> resolve(withRecipients(email("a@example.com"), user(UUID.randomUUID())),
                     id -> Optional.empty()))
-                    .isInstanceOfSatisfying(InvalidRequest.class,
-                            e -> assertThat(e.field()).isEqualTo("recipients[1].userId"));
+                    .isInstanceOfSatisfying(RefusedRequest.class,
+                            e -> assertThat(e.details()).containsEntry("field", "recipients[1].userId"));
         }
 
         @Test
@@ -215,7 +227,7 @@ class ShareRulesTest {
                     new Recipient("new@example.com", null)), Map.of("mine@example.com", Set.of(ORG)));
         }
 
-        private List<Recipient> resolve(ShareDraft draft, java.util.function.Function<UUID, Optional<String>> users) {
+        private List<Recipient> resolve(ShareDraft draft, java.util.function.Function<UUID, Optional<Recipient>> users) {
             return ShareRules.resolveRecipients(ShareRules.validate(draft).recipients(), users);
         }
     }
