@@ -43,7 +43,8 @@ class ShareExpirySweep {
     }
 
     /** @return how many shares this sweep stored EXPIRED */
-    @Scheduled(fixedDelayString = "${shareflow.expiry.sweep-interval:PT1M}", initialDelayString = "PT20S")
+    @Scheduled(fixedDelayString = "${shareflow.expiry.sweep-interval:PT1M}",
+            initialDelayString = "${shareflow.expiry.sweep-interval:PT1M}")
     int sweep() {
         int total = 0;
         while (true) {
