@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a person sees, in a real (headless) Chromium, on the whole system as local-stack runs it: the invitation
- * e-mail's link, the password flow and its lockout, the sign-in prompt and the dev sign-in page, an expired link,
- * a folder's items, a hostile name, and that the page cannot be framed. A screenshot of each page lands in
+ * e-mail's link, the password flow and its lockout, the sign-in prompt and the dev sign-in page, an expired link, a
+ * revoked one, a folder's items, a hostile name, and that the page cannot be framed. A screenshot of each page lands in
  * {@code target/screenshots/RecipientPageBrowserIT/}. The stack is {@link SharedLocalStack shared}.
  */
 @ExtendWith(SharedLocalStack.class)
@@ -179,6 +179,26 @@ class RecipientPageBrowserIT {
         browser.open(url, "expired");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("This link has expired");
         assertThat(browser.text()).doesNotContain("A320 maintenance log.pdf");
+    }
+
+    @Test
+    void aRevokedLinkSaysSoAtOnce() throws Exception {
+        Response created = RestCalls.post(api("/v1/shares/" + stack.demo().maintenanceLogId() + "/links"), alice,
+                Map.of("audience", "anyone"));
+        assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+        String url = created.data().path("url").asText();
+        browser.open(url, "before-revoke");
+        assertThat(browser.text(By.id("resource-name"))).isEqualTo("A320 maintenance log.pdf");
+
+        Response revoked = RestCalls.delete(api("/v1/shares/" + created.data().path("shareId").asText()), alice);
+        assertThat(revoked.status()).isEqualTo(204);
+
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(410);
+        browser.open(url, "revoked");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("This share was withdrawn");
+        assertThat(browser.text()).contains("has stopped sharing it").doesNotContain("A320 maintenance log.pdf");
     }
 
     @Test

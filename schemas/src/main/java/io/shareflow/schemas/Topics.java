@@ -9,7 +9,7 @@ package io.shareflow.schemas;
 public final class Topics {
 
     /** Events of share-api: ShareRequested, ShareUpdated, ShareRevoked, ShareNotificationRequested, ShareLinkCreated,
-     * ShareOpened. */
+     * ShareOpened, ShareExpired. */
     public static final String SHARE_EVENTS = "share.events.v1";
 
     /**

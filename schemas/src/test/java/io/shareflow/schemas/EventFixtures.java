@@ -5,6 +5,7 @@ import io.shareflow.events.NotificationSent;
 import io.shareflow.events.RecipientProvisioned;
 import io.shareflow.events.RecipientRejected;
 import io.shareflow.events.RegistrationLinkIssued;
+import io.shareflow.events.ShareExpired;
 import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.LinkRecipient;
 import io.shareflow.events.ShareNotificationRequested;
@@ -38,7 +39,7 @@ final class EventFixtures {
     static List<SpecificRecord> all() {
         return List.of(shareRequested(), shareUpdated(), shareRevoked(), shareNotificationRequested(),
                 shareLinkCreated(), recipientProvisioned(), recipientRejected(), notificationSent(),
-                notificationFailed(), userUpserted(), userActivated(), shareOpened(), registrationLinkIssued());
+                notificationFailed(), userUpserted(), userActivated(), shareOpened(), registrationLinkIssued(), shareExpired());
     }
 
     static ShareRequested shareRequested() {
@@ -66,14 +67,21 @@ final class EventFixtures {
         return ShareUpdated.newBuilder()
                 .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
                 .setShareId(SHARE_ID).setOrganizationId(ORG_ID).setRole("manager").setExpiresAt(EXPIRES_AT)
-                .setUpdatedBy(SHARER_ID)
+                .setUpdatedBy(SHARER_ID).setChanges(List.of("role", "expiresAt")).setAudience(null)
                 .build();
     }
 
     static ShareRevoked shareRevoked() {
         return ShareRevoked.newBuilder()
                 .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
-                .setShareId(SHARE_ID).setOrganizationId(ORG_ID).setRevokedBy(SHARER_ID)
+                .setShareId(SHARE_ID).setOrganizationId(ORG_ID).setRevokedBy(SHARER_ID).setCause("resource-deleted")
+                .build();
+    }
+
+    static ShareExpired shareExpired() {
+        return ShareExpired.newBuilder()
+                .setEventId(EVENT_ID).setOccurredAt(OCCURRED_AT)
+                .setShareId(SHARE_ID).setOrganizationId(ORG_ID).setExpiresAt(EXPIRES_AT)
                 .build();
     }
 

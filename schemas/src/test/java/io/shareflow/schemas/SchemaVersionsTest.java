@@ -35,7 +35,7 @@ class SchemaVersionsTest {
         List<String> current = currentSchemaFiles().stream().map(f -> "io.shareflow.events." + f.getFileName().toString().replace(".avsc", "")).toList();
         List<String> kept = SchemaVersions.kept().all().stream().map(Schema::getFullName).distinct().toList();
 
-        assertThat(current).hasSize(13);
+        assertThat(current).hasSize(14);
         assertThat(kept).containsExactlyInAnyOrderElementsOf(current);
     }
 

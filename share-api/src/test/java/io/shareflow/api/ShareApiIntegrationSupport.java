@@ -67,6 +67,8 @@ public abstract class ShareApiIntegrationSupport {
         // Every test opens links from 127.0.0.1: limits no test reaches (RateLimitIT has its own service).
         registry.add("shareflow.links.rate-limit.per-token", () -> "1000");
         registry.add("shareflow.links.rate-limit.per-address", () -> "1000000");
+        // The expiry sweep never runs by itself during the tests (reads see an expiry at once; ExpiryIT sweeps).
+        registry.add("shareflow.expiry.sweep-interval", () -> "PT1H");
     }
 
     @BeforeAll

@@ -31,14 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * Retries are shrunk to seconds: {@value #MAX_ATTEMPTS} attempts, 0.5 s doubling (window ≈ 7.5 s).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class NotifierIntegrationSupport {
+public abstract class NotifierIntegrationSupport {
 
     static final int MAX_ATTEMPTS = 5;
     static final String JWT_SECRET = "integration-test-secret-of-at-least-32-bytes!";
     static final MailCatcher MAIL = TestInfrastructure.mail();
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -17,7 +17,9 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,11 +35,14 @@ class ShareController {
     private final ShareService sharing;
     private final LinkShareService linkSharing;
     private final ShareFinder finder;
+    private final ShareManagement management;
 
-    ShareController(ShareService sharing, LinkShareService linkSharing, ShareFinder finder) {
+    ShareController(ShareService sharing, LinkShareService linkSharing, ShareFinder finder,
+                    ShareManagement management) {
         this.sharing = sharing;
         this.linkSharing = linkSharing;
         this.finder = finder;
+        this.management = management;
     }
 
     @PostMapping("/{resourceId}")
@@ -66,6 +71,28 @@ class ShareController {
     DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
         OrganizationRoles.requireMember(user.roles(), "Share");
         return DataEnvelope.of(finder.get(user, shareId));
+    }
+
+    /** 200 with the share as {@code GET} shows it, after the change. */
+    @PatchMapping("/{shareId}")
+    DataEnvelope<ShareDetails> change(CurrentUser user, @PathVariable UUID shareId,
+                                      @Valid @RequestBody ShareChangeRequest body) {
+        management.change(user, shareId, body.toDraft());
+        return DataEnvelope.of(finder.get(user, shareId));
+    }
+
+    /** 204, also for a share revoked before (nothing happens again). */
+    @DeleteMapping("/{shareId}")
+    ResponseEntity<Void> revoke(CurrentUser user, @PathVariable UUID shareId) {
+        management.revoke(user, shareId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** 202 with the share's {@code Location}: the e-mail is on its way; the share's history and status tell how it went. */
+    @PostMapping("/{shareId}/notifications")
+    ResponseEntity<Void> resend(CurrentUser user, @PathVariable UUID shareId) {
+        management.resend(user, shareId);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/v1/shares/" + shareId)).build();
     }
 
     @GetMapping

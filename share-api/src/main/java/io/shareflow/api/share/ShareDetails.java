@@ -47,12 +47,13 @@ record ShareDetails(UUID shareId, UUID requestId, String type, UUID resourceId, 
         }
     }
 
-    /** One change of state, with its cause. */
-    record Change(String status, String provisioning, String notification, Instant at, String cause) {
+    /** One change of state, with its cause and, for what a user asked for, who did ({@code by}, else left out). */
+    record Change(String status, String provisioning, String notification, Instant at, String cause,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) UUID by) {
 
         static Change of(HistoryEntry entry) {
             return new Change(entry.status().name(), entry.provisioning().name(), entry.notification().name(),
-                    entry.at(), entry.cause());
+                    entry.at(), entry.cause(), entry.by());
         }
     }
 

@@ -3,6 +3,7 @@ package io.shareflow.api.share;
 import java.nio.ByteBuffer;
 
 import io.shareflow.api.share.model.ShareLinkCreated;
+import io.shareflow.api.share.model.ShareEvents;
 import io.shareflow.api.share.model.ShareRequested;
 import io.shareflow.events.LinkRecipient;
 import io.shareflow.outbox.OutboxWriter;
@@ -42,6 +43,63 @@ class ShareEventPublisher {
      */
     void linkCreated(ShareLinkCreated event) {
         outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(), toAvro(event));
+    }
+
+    /** A share was changed: its {@code ShareUpdated} (version 2, with what changed and a link's audience). */
+    void updated(ShareEvents.Updated event) {
+        outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(),
+                io.shareflow.events.ShareUpdated.newBuilder()
+                        .setEventId(event.eventId())
+                        .setOccurredAt(event.occurredAt())
+                        .setShareId(event.shareId())
+                        .setOrganizationId(event.organizationId())
+                        .setRole(event.role().value())
+                        .setExpiresAt(event.expiresAt())
+                        .setUpdatedBy(event.updatedBy())
+                        .setChanges(event.changes())
+                        .setAudience(event.audience() == null ? null : event.audience().value())
+                        .build());
+    }
+
+    /** A share was revoked: its {@code ShareRevoked} (version 2, with the cause). */
+    void revoked(ShareEvents.Revoked event) {
+        outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(),
+                io.shareflow.events.ShareRevoked.newBuilder()
+                        .setEventId(event.eventId())
+                        .setOccurredAt(event.occurredAt())
+                        .setShareId(event.shareId())
+                        .setOrganizationId(event.organizationId())
+                        .setRevokedBy(event.revokedBy())
+                        .setCause(event.cause().value())
+                        .build());
+    }
+
+    /**
+     * The invitation is to be sent again: its {@code ShareNotificationRequested} (version 3: a link's with its
+     * audience and name), the link only sealed, {@code linkUrl} empty as in {@code ShareRequested}.
+     */
+    void notificationRequested(ShareEvents.NotificationRequested event) {
+        outbox.append(topics.shareEvents(), AGGREGATE_TYPE, event.shareId().toString(),
+                io.shareflow.events.ShareNotificationRequested.newBuilder()
+                        .setEventId(event.eventId())
+                        .setOccurredAt(event.occurredAt())
+                        .setShareId(event.shareId())
+                        .setOrganizationId(event.organizationId())
+                        .setAttempt(event.attempt())
+                        .setResourceName(event.resourceName())
+                        .setResourceKind(event.resourceKind())
+                        .setSharerName(event.sharerName())
+                        .setSharerEmail(event.sharerEmail())
+                        .setRecipientEmail(event.recipientEmail())
+                        .setRole(event.role().value())
+                        .setSubject(event.subject())
+                        .setMessage(event.message())
+                        .setExpiresAt(event.expiresAt())
+                        .setLinkUrl("")
+                        .setSealedLink(ByteBuffer.wrap(event.sealedLink()))
+                        .setAudience(event.audience() == null ? null : event.audience().value())
+                        .setLinkName(event.linkName())
+                        .build());
     }
 
     private static io.shareflow.events.ShareLinkCreated toAvro(ShareLinkCreated event) {

@@ -1,5 +1,6 @@
 package io.shareflow.api.share;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import io.shareflow.api.access.ResourceAccess;
 import io.shareflow.api.share.model.ChangePermission;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.domain.NotFound;
@@ -31,12 +33,17 @@ class ShareFinder {
     private final ShareStatuses statuses;
     private final SealedFields seals;
     private final RecipientChecks recipientChecks;
+    private final ResourceAccess access;
+    private final Clock clock;
 
-    ShareFinder(Shares shares, ShareStatuses statuses, SealedFields seals, RecipientChecks recipientChecks) {
+    ShareFinder(Shares shares, ShareStatuses statuses, SealedFields seals, RecipientChecks recipientChecks,
+                ResourceAccess access, Clock clock) {
         this.shares = shares;
         this.recipientChecks = recipientChecks;
         this.statuses = statuses;
         this.seals = seals;
+        this.access = access;
+        this.clock = clock;
     }
 
     /**
@@ -45,9 +52,9 @@ class ShareFinder {
      */
     @Transactional(readOnly = true)
     ShareDetails get(CurrentUser caller, UUID shareId) {
-        ShareView share = shares.find(caller.organizationId(), shareId)
+        ShareView share = shares.find(caller.organizationId(), shareId, clock.instant())
                 .orElseThrow(() -> new NotFound("Share not found."));
-        String url = ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? url(share) : null;
+        String url = mayChange(caller, share) ? url(share) : null;
         List<LinkRecipientState> recipients = share.isLink()
                 ? recipients(share, shares.linkRecipients(List.of(share.id()))) : List.of();
         return ShareDetails.of(share, recipients, names(List.of(share), Map.of(share.id(), recipients)), url,
@@ -57,7 +64,7 @@ class ShareFinder {
     /** Without history or url: a list is for finding shares, their details are one click away. */
     @Transactional(readOnly = true)
     Page<ShareDetails> search(UUID organizationId, ShareFilter filter, PageRequest page) {
-        Page<ShareView> found = shares.search(organizationId, filter, page);
+        Page<ShareView> found = shares.search(organizationId, filter, page, clock.instant());
         Map<UUID, List<LinkRecipientState>> recipients = shares.linkRecipients(
                 found.items().stream().filter(ShareView::isLink).map(ShareView::id).toList());
         Map<UUID, String> names = names(found.items(), recipients);
@@ -71,6 +78,14 @@ class ShareFinder {
         recipients.values().forEach(list -> list.stream().map(LinkRecipientState::userId).filter(Objects::nonNull)
                 .forEach(userIds::add));
         return recipientChecks.names(userIds);
+    }
+
+    private boolean mayChange(CurrentUser caller, ShareView share) {
+        if (ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId())) {
+            return true;
+        }
+        return access.effectiveRole(caller.organizationId(), share.resourceId(), caller.userId(), caller.email())
+                .filter("manager"::equals).isPresent();
     }
 
     private static List<LinkRecipientState> recipients(ShareView share, Map<UUID, List<LinkRecipientState>> byShare) {

@@ -19,6 +19,7 @@ import io.shareflow.api.share.model.Role;
 import io.shareflow.api.share.model.ShareLinkCreated;
 import io.shareflow.api.share.model.ShareRequested;
 import io.shareflow.api.share.model.ShareType;
+import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.Notification;
 import io.shareflow.api.status.model.Provisioning;
 import io.shareflow.api.status.model.ShareProgress;
@@ -179,22 +180,102 @@ class Shares {
         return byShare;
     }
 
-    Optional<ShareView> find(UUID organizationId, UUID shareId) {
-        return jdbc.sql("select * from share where id = :id and organization_id = :organizationId")
+    /** The share as it reads at {@code now} (its status EXPIRED once its expiry passed, see {@link ShareStatus#at}). */
+    Optional<ShareView> find(UUID organizationId, UUID shareId, Instant now) {
+        return jdbc.sql("select *, " + ShareStatuses.EFFECTIVE_STATUS + """
+                         as effective_status from share where id = :id and organization_id = :organizationId""")
                 .param("id", shareId)
                 .param("organizationId", organizationId)
+                .param("now", utc(now))
                 .query(Shares::view)
                 .optional();
     }
 
+    /**
+     * What a change, revoke or re-send of a share needs, its row locked until the transaction ends (so that two of them
+     * on one share are applied one after the other); empty when the organisation has no such share.
+     */
+    Optional<ManagedShare> lock(UUID organizationId, UUID shareId) {
+        return jdbc.sql("""
+                        select id, type, organization_id, resource_id, recipient_email, role, status, provisioning,
+                               notification, audience, expires_at, password_hash is not null as has_password,
+                               (select count(*) from share_link_recipient r where r.share_id = share.id) as recipients,
+                               created_by, resend_count, subject, message, sharer_name, sharer_email, link_sealed, name
+                        from share where id = :id and organization_id = :organizationId
+                        for update
+                        """)
+                .param("id", shareId)
+                .param("organizationId", organizationId)
+                .query((rs, row) -> new ManagedShare(rs.getObject("id", UUID.class),
+                        ShareType.parse(rs.getString("type")).orElseThrow(),
+                        rs.getObject("organization_id", UUID.class), rs.getObject("resource_id", UUID.class),
+                        rs.getString("recipient_email"), Role.parse(rs.getString("role")).orElseThrow(),
+                        ShareProgress.of(ShareStatus.valueOf(rs.getString("status")),
+                                Provisioning.valueOf(rs.getString("provisioning")),
+                                Notification.valueOf(rs.getString("notification"))),
+                        rs.getString("audience") == null ? null : Audience.parse(rs.getString("audience")).orElseThrow(),
+                        instant(rs, "expires_at"), rs.getBoolean("has_password"), rs.getInt("recipients"),
+                        rs.getObject("created_by", UUID.class), rs.getInt("resend_count"), rs.getString("subject"),
+                        rs.getString("message"), rs.getString("sharer_name"), rs.getString("sharer_email"),
+                        rs.getBytes("link_sealed"), rs.getString("name")))
+                .optional();
+    }
+
+    /** The ids of the shares of a resource that are not revoked yet, their rows locked, oldest first. */
+    List<UUID> lockUnrevokedOfResource(UUID organizationId, UUID resourceId) {
+        return jdbc.sql("""
+                        select id from share
+                        where organization_id = :organizationId and resource_id = :resourceId and status <> 'REVOKED'
+                        order by created_at, id
+                        for update
+                        """)
+                .param("organizationId", organizationId)
+                .param("resourceId", resourceId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Stores a changed role, expiry, audience and password hash (call with the row locked, {@link #lock}).
+     *
+     * @param passwordHash the hash for audience password; null for any other audience and for direct shares
+     */
+    void change(UUID shareId, Role role, Instant expiresAt, Audience audience, String passwordHash, Instant at) {
+        jdbc.sql("""
+                        update share set role = :role, expires_at = :expiresAt, audience = :audience,
+                                         password_hash = :passwordHash, updated_at = :at
+                        where id = :id
+                        """)
+                .param("id", shareId)
+                .param("role", role.value())
+                .param("expiresAt", utc(expiresAt))
+                .param("audience", audience == null ? null : audience.value())
+                .param("passwordHash", passwordHash)
+                .param("at", utc(at))
+                .update();
+    }
+
+    /** Counts a re-send of the invitation; returns its attempt number (1 for the first re-send). */
+    int countResend(UUID shareId, Instant at) {
+        return jdbc.sql("""
+                        update share set resend_count = resend_count + 1, updated_at = :at where id = :id
+                        returning resend_count
+                        """)
+                .param("id", shareId)
+                .param("at", utc(at))
+                .query(Integer.class)
+                .single();
+    }
+
     /** Shares of the organisation matching the filter, newest first. */
-    Page<ShareView> search(UUID organizationId, ShareFilter filter, PageRequest page) {
+    Page<ShareView> search(UUID organizationId, ShareFilter filter, PageRequest page, Instant now) {
         StringBuilder where = new StringBuilder(" where organization_id = :organizationId");
         if (filter.resourceId() != null) {
             where.append(" and resource_id = :resourceId");
         }
         if (filter.status() != null) {
-            where.append(" and status = :status");
+            // As the share reads now: a share past its expiry is EXPIRED before the sweep has stored it.
+            where.append(" and " + ShareStatuses.EFFECTIVE_STATUS + " = :status");
         }
         if (filter.recipientEmail() != null) {
             // A direct share's recipient, or one of a link's.
@@ -204,11 +285,11 @@ class Shares {
         if (filter.type() != null) {
             where.append(" and type = :type");
         }
-        long total = params(jdbc.sql("select count(*) from share" + where), organizationId, filter)
+        long total = params(jdbc.sql("select count(*) from share" + where), organizationId, filter, now)
                 .query(Long.class)
                 .single();
-        var items = params(jdbc.sql("select * from share" + where + " order by created_at desc, id limit :limit offset :offset"),
-                organizationId, filter)
+        var items = params(jdbc.sql("select *, " + ShareStatuses.EFFECTIVE_STATUS + " as effective_status from share"
+                        + where + " order by created_at desc, id limit :limit offset :offset"), organizationId, filter, now)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query(Shares::view)
@@ -244,8 +325,9 @@ class Shares {
     }
 
     private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec statement, UUID organizationId,
-                                                   ShareFilter filter) {
+                                                   ShareFilter filter, Instant now) {
         return statement.param("organizationId", organizationId)
+                .param("now", utc(now))
                 .param("resourceId", filter.resourceId())
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("recipientEmail", filter.recipientEmail() == null ? null
@@ -266,7 +348,7 @@ class Shares {
                 rs.getObject("created_by", UUID.class),
                 Role.parse(rs.getString("role")).orElseThrow(),
                 requestedRole == null ? null : Role.parse(requestedRole).orElseThrow(),
-                ShareStatus.valueOf(rs.getString("status")),
+                ShareStatus.valueOf(rs.getString("effective_status")),
                 Provisioning.valueOf(rs.getString("provisioning")),
                 Notification.valueOf(rs.getString("notification")),
                 audience == null ? null : Audience.parse(audience).orElseThrow(),

@@ -13,7 +13,8 @@ import io.shareflow.api.status.model.ShareStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauge {@code shareflow.shares{status=...}}: how many shares have each status. One grouped count
+ * Gauge {@code shareflow.shares{status=...}}: how many shares have each status (an expiry counted from the instant it
+ * passes). One grouped count
  * serves all statuses of a scrape, and is reused for a few seconds.
  */
 @Component
@@ -44,7 +45,7 @@ class ShareStatusMetrics implements MeterBinder {
     private synchronized double count(ShareStatus status) {
         Instant now = clock.instant();
         if (counts == null || countedAt.plus(MAX_AGE).isBefore(now)) {
-            counts = statuses.countByStatus();
+            counts = statuses.countByStatus(now);
             countedAt = now;
         }
         return counts.get(status);

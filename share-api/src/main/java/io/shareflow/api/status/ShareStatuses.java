@@ -21,6 +21,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ShareStatuses {
 
+    /**
+     * SQL of a share's status at {@code :now} ({@link ShareStatus#at}): EXPIRED from the instant its expiry passes,
+     * before the sweep has stored it; REVOKED, REJECTED and EXPIRED as stored.
+     */
+    public static final String EFFECTIVE_STATUS = "(case when status in ('PENDING', 'ACTIVE', 'NOTIFICATION_FAILED')"
+            + " and expires_at <= :now then 'EXPIRED' else status end)";
+
+    private static final int MAX_CAUSE_LENGTH = 200;
+
     private final JdbcClient jdbc;
 
     ShareStatuses(JdbcClient jdbc) {
@@ -39,6 +48,32 @@ public class ShareStatuses {
                                 Provisioning.valueOf(rs.getString("provisioning")),
                                 Notification.valueOf(rs.getString("notification")))))
                 .optional();
+    }
+
+    /** A share whose expiry passed and whose stored status does not say so yet, as the expiry sweep reads it. */
+    record Due(UUID shareId, UUID organizationId, Instant expiresAt, ShareProgress progress) {
+    }
+
+    /**
+     * Locks up to {@code limit} shares whose expiry passed by {@code now} and that are still stored PENDING, ACTIVE or
+     * NOTIFICATION_FAILED, the longest expired first; rows another transaction holds are skipped.
+     */
+    List<Due> lockExpiredNotStored(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id, organization_id, expires_at, status, provisioning, notification from share
+                        where expires_at <= :now and status in ('PENDING', 'ACTIVE', 'NOTIFICATION_FAILED')
+                        order by expires_at
+                        limit :limit
+                        for update skip locked
+                        """)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
+                .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        ShareProgress.of(ShareStatus.valueOf(rs.getString("status")),
+                                Provisioning.valueOf(rs.getString("provisioning")),
+                                Notification.valueOf(rs.getString("notification")))))
+                .list();
     }
 
     /** A share's state as {@link #lock} read it; {@code link} for a share of type link. */
@@ -78,6 +113,16 @@ public class ShareStatuses {
      * @param rejectionReason why provisioning refused the recipient, kept with the share; null leaves it as it is
      */
     void update(UUID shareId, ShareProgress progress, String cause, String rejectionReason, UUID eventId, Instant at) {
+        update(shareId, progress, cause, rejectionReason, eventId, at, null);
+    }
+
+    /**
+     * As {@link #update(UUID, ShareProgress, String, String, UUID, Instant)}, for a change a user asked for.
+     *
+     * @param actor who asked for it; null when no user did
+     */
+    public void update(UUID shareId, ShareProgress progress, String cause, String rejectionReason, UUID eventId,
+                       Instant at, UUID actor) {
         jdbc.sql("""
                         update share set status = :status, provisioning = :provisioning, notification = :notification,
                                          rejection_reason = coalesce(:rejectionReason, rejection_reason), updated_at = :at
@@ -90,7 +135,7 @@ public class ShareStatuses {
                 .param("notification", progress.notification().name())
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
-        record(shareId, progress, cause, eventId, at);
+        record(shareId, progress, cause, eventId, at, actor);
     }
 
     /**
@@ -99,17 +144,30 @@ public class ShareStatuses {
      * @param eventId the event that caused the change; may be null
      */
     public void record(UUID shareId, ShareProgress progress, String cause, UUID eventId, Instant at) {
+        record(shareId, progress, cause, eventId, at, null);
+    }
+
+    /**
+     * Appends a history entry for something a user asked for that may leave the state as it was (a change of role or
+     * expiry, a re-send).
+     *
+     * @param cause what was done, at most 200 characters (longer is cut)
+     * @param actor who asked for it; null when no user did
+     */
+    public void record(UUID shareId, ShareProgress progress, String cause, UUID eventId, Instant at, UUID actor) {
         jdbc.sql("""
-                        insert into share_history (share_id, status, provisioning, notification, cause, event_id, at)
-                        values (:shareId, :status, :provisioning, :notification, :cause, :eventId, :at)
+                        insert into share_history (share_id, status, provisioning, notification, cause, event_id, at,
+                                                   actor_user_id)
+                        values (:shareId, :status, :provisioning, :notification, :cause, :eventId, :at, :actor)
                         """)
                 .param("shareId", shareId)
                 .param("status", progress.status().name())
                 .param("provisioning", progress.provisioning().name())
                 .param("notification", progress.notification().name())
-                .param("cause", cause)
+                .param("cause", cause.length() > MAX_CAUSE_LENGTH ? cause.substring(0, MAX_CAUSE_LENGTH - 1) + "…" : cause)
                 .param("eventId", eventId)
                 .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("actor", actor)
                 .update();
     }
 
@@ -121,18 +179,19 @@ public class ShareStatuses {
                         Provisioning.valueOf(rs.getString("provisioning")),
                         Notification.valueOf(rs.getString("notification")),
                         rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getString("cause")))
+                        rs.getString("cause"), rs.getObject("actor_user_id", UUID.class)))
                 .list();
     }
 
     /** How many shares have each status, every status present (zero if none). */
-    Map<ShareStatus, Long> countByStatus() {
+    Map<ShareStatus, Long> countByStatus(Instant now) {
         Map<ShareStatus, Long> counts = new EnumMap<>(ShareStatus.class);
         for (ShareStatus status : ShareStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.sql("select status, count(*) as n from share group by status")
-                .query((rs, row) -> Map.entry(ShareStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+        jdbc.sql("select " + EFFECTIVE_STATUS + " as effective_status, count(*) as n from share group by 1")
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> Map.entry(ShareStatus.valueOf(rs.getString("effective_status")), rs.getLong("n")))
                 .list()
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
         return counts;

@@ -13,7 +13,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may do what: every authenticated user of an organisation may read its resources and shares;
- * only the sharing roles may create (and later change or revoke) them. Organisation scoping is done
+ * only the sharing roles may create them; who may change, revoke or re-send a share is the share domain's
+ * ({@code share.model.ChangePermission}). Organisation scoping is done
  * by the queries themselves (another organisation's things are not found).
  *
  * <p>Opening a share ({@code GET /v1/links/{token}}) needs no token: the opening rules decide; there the
@@ -41,6 +42,11 @@ class SecurityConfiguration {
                 .headers(headers -> headers.referrerPolicy(policy -> policy.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/v1/links/*").permitAll()
+                        // Changing, revoking and re-sending a share: the sharer, an admin or a manager of the
+                        // resource, whatever their role in the organisation; the share domain decides.
+                        .requestMatchers(HttpMethod.POST, "/v1/shares/*/notifications").authenticated()
+                        .requestMatchers(HttpMethod.PATCH, "/v1/shares/*").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/v1/shares/*").authenticated()
                         .requestMatchers(HttpMethod.POST, "/v1/resources", "/v1/shares/**").hasAnyRole(SHARING_ROLES)
                         .requestMatchers(HttpMethod.PATCH, "/v1/shares/**").hasAnyRole(SHARING_ROLES)
                         .requestMatchers(HttpMethod.DELETE, "/v1/shares/**").hasAnyRole(SHARING_ROLES)

@@ -36,6 +36,19 @@ class GuestAccessIT extends ShareApiIntegrationSupport {
             Response asViewer = api.get(path, viewer.token());
             assertThat(asViewer.status()).as("%s as a viewer: %s", path, asViewer).isEqualTo(200);
         }
+        // Nor may they change, revoke or re-send its shares: not found either (a viewer is told it may not).
+        for (String[] call : List.of(new String[] {"PATCH", "/v1/shares/" + shareId},
+                new String[] {"DELETE", "/v1/shares/" + shareId},
+                new String[] {"POST", "/v1/shares/" + shareId + "/notifications"})) {
+            Map<String, Object> body = call[0].equals("PATCH") ? Map.of("role", "manager") : null;
+            Response asGuest = api.send(call[0], call[1], guest.token(), body);
+            assertThat(asGuest.status()).as("%s %s as a guest: %s", call[0], call[1], asGuest).isEqualTo(404);
+            assertThat(asGuest.body()).contains("\"errorCode\":\"NotFound\"");
+            Response asViewer = api.send(call[0], call[1], viewer.token(), body);
+            assertThat(asViewer.status()).as("%s %s as a viewer: %s", call[0], call[1], asViewer).isEqualTo(403);
+        }
+        assertThat(api.get("/v1/shares/" + shareId, viewer.token()).data().get("status").asString())
+                .isEqualTo("PENDING");
     }
 
     @Test

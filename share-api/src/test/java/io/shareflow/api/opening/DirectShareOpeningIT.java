@@ -164,8 +164,7 @@ class DirectShareOpeningIT extends OpeningIntegrationSupport {
     @Test
     void aRevokedShareIsGone() {
         Shared share = shareWith(sharer, createDocument(sharer), newAddress("revoked"));
-        // share-api has no revoke endpoint yet: the state it will write.
-        jdbc.sql("update share set status = 'REVOKED' where id = ?").param(share.shareId()).update();
+        assertThat(api.send("DELETE", "/v1/shares/" + share.shareId(), sharer.token(), null).status()).isEqualTo(204);
 
         JsonNode gone = assertRefused(open(share.token(), null), 410, "Gone", Refusal.REVOKED);
         assertThat(gone.get("message").asString()).contains("revoked");

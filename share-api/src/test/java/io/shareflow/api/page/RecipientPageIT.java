@@ -229,9 +229,8 @@ class RecipientPageIT extends ShareApiIntegrationSupport {
 
         Response created = api.post("/v1/shares/" + createDocument(sharer) + "/links", sharer.token(), Map.of("audience", "anyone"));
         String revoked = tokenOf(created.data().get("url").asString());
-        // share-api has no DELETE /v1/shares/{id} yet: the state it would leave, written directly.
-        jdbc.sql("update share set status = 'REVOKED' where id = ?")
-                .param(UUID.fromString(created.data().get("shareId").asString())).update();
+        assertThat(api.send("DELETE", "/v1/shares/" + created.data().get("shareId").asString(), sharer.token(), null)
+                .status()).isEqualTo(204);
         Response gone = page(revoked);
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.body()).contains("id=\"page-revoked\"");

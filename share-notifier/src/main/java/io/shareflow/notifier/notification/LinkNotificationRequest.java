@@ -20,6 +20,7 @@ import io.shareflow.notifier.mail.LinkInvitation;
  *
  * @param eventId          the asking event's id; with the recipient's position the send log's key
  * @param shareId          the link's share id ({@code linkId})
+ * @param resend           0 for the e-mails of the link's creation, N for re-send N (to one recipient)
  * @param recipients       where to send it, in the event's order, addresses that differ only in case folded into
  *                         the first; may be empty
  * @param notifyRecipients the event's {@code notify}: false when the sharer asked for no e-mail, and in a version-1
@@ -27,8 +28,8 @@ import io.shareflow.notifier.mail.LinkInvitation;
  * @param invitation       what the e-mail says, apart from the link
  * @param sealedLink       the link, sealed ({@link LinkSealer}); null when the event carried none
  */
-record LinkNotificationRequest(UUID eventId, UUID shareId, List<String> recipients, boolean notifyRecipients,
-                               LinkInvitation invitation, byte[] sealedLink) {
+record LinkNotificationRequest(UUID eventId, UUID shareId, int resend, List<String> recipients,
+                               boolean notifyRecipients, LinkInvitation invitation, byte[] sealedLink) {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -37,6 +38,15 @@ record LinkNotificationRequest(UUID eventId, UUID shareId, List<String> recipien
         Objects.requireNonNull(shareId, "shareId");
         Objects.requireNonNull(invitation, "invitation");
         recipients = distinct(Objects.requireNonNull(recipients, "recipients"));
+        if (resend < 0) {
+            throw new IllegalArgumentException("resend must be >= 0: " + resend);
+        }
+    }
+
+    /** The e-mails of a link's creation ({@code ShareLinkCreated}): re-send number 0. */
+    LinkNotificationRequest(UUID eventId, UUID shareId, List<String> recipients, boolean notifyRecipients,
+                            LinkInvitation invitation, byte[] sealedLink) {
+        this(eventId, shareId, 0, recipients, notifyRecipients, invitation, sealedLink);
     }
 
     /** Whether there is anything to send: notify on and at least one recipient. */
@@ -46,7 +56,7 @@ record LinkNotificationRequest(UUID eventId, UUID shareId, List<String> recipien
 
     @Override
     public String toString() {
-        return "LinkNotificationRequest[eventId=" + eventId + ", shareId=" + shareId + ", recipients="
+        return "LinkNotificationRequest[eventId=" + eventId + ", shareId=" + shareId + ", resend=" + resend + ", recipients="
                 + recipients.size() + ", notify=" + notifyRecipients + "]";
     }
 
@@ -58,7 +68,12 @@ record LinkNotificationRequest(UUID eventId, UUID shareId, List<String> recipien
      * as a Message-ID travels on in the References of replies and forwards, and into mail logs.
      */
     static String messageId(UUID shareId, String recipient) {
-        return "<share-" + shareId + "-0-" + recipientHash(recipient) + "@shareflow>";
+        return messageId(shareId, 0, recipient);
+    }
+
+    /** As {@link #messageId(UUID, String)} for re-send number {@code resend} ({@code ShareNotificationRequested}). */
+    static String messageId(UUID shareId, int resend, String recipient) {
+        return "<share-" + shareId + "-" + resend + "-" + recipientHash(recipient) + "@shareflow>";
     }
 
     static String recipientHash(String recipient) {

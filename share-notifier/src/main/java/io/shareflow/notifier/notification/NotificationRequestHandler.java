@@ -106,6 +106,20 @@ class NotificationRequestHandler {
     }
 
     /**
+     * A share was revoked: its e-mails still waiting to be sent are dropped ({@link Notifications#dropPendingOf}),
+     * once per event; nothing is reported (the share is REVOKED, its e-mail state no longer matters).
+     */
+    @Transactional
+    public void accept(ShareRevocation revocation) {
+        if (!processedEvents.markProcessed(CONSUMER, revocation.eventId())) {
+            log.debug("Event {} of share {} already processed", revocation.eventId(), revocation.shareId());
+            return;
+        }
+        int dropped = notifications.dropPendingOf(revocation.shareId());
+        log.info("Share {} was revoked: {} e-mail(s) still to send dropped", revocation.shareId(), dropped);
+    }
+
+    /**
      * A new user's registration e-mail: one row of the send log, sent by the dispatcher like the others. Nothing is
      * reported on the notifications topic (it is not a share's); a link that does not open is a FAILED row at once
      * with the cause, logged at ERROR, the event marked processed.

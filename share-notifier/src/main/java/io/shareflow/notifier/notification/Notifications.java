@@ -108,7 +108,7 @@ class Notifications {
                             insert into notification (event_id, recipient_position, share_type, share_id, resend,
                                                       message_id, recipient_email, reply_to_email, reply_to_name,
                                                       invitation, link_sealed, state)
-                            values (:eventId, :position, 'link', :shareId, 0, :messageId, :recipient, :replyTo,
+                            values (:eventId, :position, 'link', :shareId, :resend, :messageId, :recipient, :replyTo,
                                     :replyToName,
                                     jsonb_build_object(
                                         'sharerName', cast(:sharerName as text),
@@ -127,7 +127,8 @@ class Notifications {
                     .param("eventId", request.eventId())
                     .param("position", position)
                     .param("shareId", request.shareId())
-                    .param("messageId", LinkNotificationRequest.messageId(request.shareId(), recipient))
+                    .param("resend", request.resend())
+                    .param("messageId", LinkNotificationRequest.messageId(request.shareId(), request.resend(), recipient))
                     .param("recipient", recipient)
                     .param("replyTo", replyTo)
                     .param("replyToName", invitation.sharerName())
@@ -234,12 +235,24 @@ class Notifications {
                 .update() == 1;
     }
 
-    /** SENDING → PENDING, due again after {@code backoff}; false if the row was no longer SENDING. */
+    /**
+     * SENDING → PENDING, due again after {@code backoff}; false if the row was no longer SENDING. The row becomes
+     * DROPPED instead (its link erased) when its share was revoked meanwhile ({@link #dropPendingOf}).
+     */
     boolean retryLater(Notification n, Duration backoff, String reason) {
         return jdbc.sql("""
                         update notification
-                        set state = 'PENDING', next_attempt_at = now() + :millis * interval '1 millisecond',
-                            last_error = :reason, claimed_at = null, updated_at = now()
+                        set state = case when revoked.yes then 'DROPPED' else 'PENDING' end,
+                            link_sealed = case when revoked.yes then null else link_sealed end,
+                            text_body = case when revoked.yes then null else text_body end,
+                            html_body = case when revoked.yes then null else html_body end,
+                            next_attempt_at = now() + :millis * interval '1 millisecond',
+                            last_error = case when revoked.yes then 'The share was revoked; last error: ' || :reason
+                                              else :reason end,
+                            claimed_at = null, updated_at = now()
+                        from (select exists (select 1 from revoked_share r join notification m on m.share_id = r.share_id
+                                             where m.event_id = :eventId and m.recipient_position = :position) as yes
+                             ) revoked
                         where event_id = :eventId and recipient_position = :position and state = 'SENDING'
                         """)
                 .param("eventId", n.eventId())
@@ -247,6 +260,28 @@ class Notifications {
                 .param("millis", backoff.toMillis())
                 .param("reason", reason)
                 .update() == 1;
+    }
+
+    /**
+     * The share was revoked: every row of it still waiting to be sent (PENDING, also between retries) becomes DROPPED,
+     * its link erased, and the share is remembered so that an attempt under way now is not retried
+     * ({@link #retryLater}).
+     *
+     * @return how many rows were dropped
+     */
+    int dropPendingOf(UUID shareId) {
+        jdbc.sql("insert into revoked_share (share_id) values (:shareId) on conflict do nothing")
+                .param("shareId", shareId)
+                .update();
+        return jdbc.sql("""
+                        update notification
+                        set state = 'DROPPED', link_sealed = null, text_body = null, html_body = null,
+                            last_error = 'The share was revoked before the e-mail was sent', claimed_at = null,
+                            updated_at = now()
+                        where share_id = :shareId and state = 'PENDING'
+                        """)
+                .param("shareId", shareId)
+                .update();
     }
 
     /** SENDING → FAILED, the link (sealed or rendered) erased; false if the row was no longer SENDING. */

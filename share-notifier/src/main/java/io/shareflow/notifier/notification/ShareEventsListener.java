@@ -6,6 +6,7 @@ import io.shareflow.events.LinkRecipient;
 import io.shareflow.events.ShareLinkCreated;
 import io.shareflow.events.ShareNotificationRequested;
 import io.shareflow.events.ShareRequested;
+import io.shareflow.events.ShareRevoked;
 import io.shareflow.notifier.mail.Invitation;
 import io.shareflow.notifier.mail.LinkInvitation;
 import org.slf4j.Logger;
@@ -17,7 +18,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Thin listener on the share events: the three that ask for e-mail become a {@link NotificationRequest} (a direct
+ * Thin listener on the share events: {@code ShareRevoked} drops what is still to be sent for that share
+ * ({@link ShareRevocation}); the three that ask for e-mail become a {@link NotificationRequest} (a direct
  * share's invitation or re-send) or a {@link LinkNotificationRequest} (a share by link, to each of its recipients)
  * for {@link NotificationRequestHandler}; the other share events are not this service's business. Failures
  * are left to the container's error handler (retries, then the dead-letter topic).
@@ -53,10 +55,21 @@ class ShareEventsListener {
         }
     }
 
-    /** A re-send is always sent: asking for it is the notification the user wants. */
+    /**
+     * A re-send is always sent: asking for it is the notification the user wants. From version 3 on a link's re-send
+     * (one event per recipient, {@code audience} set) is the link's e-mail to that recipient.
+     */
     @KafkaHandler
     void shareNotificationRequested(ShareNotificationRequested e) {
         try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
+            if (e.getAudience() != null) {
+                requests.accept(new LinkNotificationRequest(e.getEventId(), e.getShareId(), Math.max(1, e.getAttempt()),
+                        List.of(e.getRecipientEmail()), true, new LinkInvitation(e.getSharerName(), e.getSharerEmail(),
+                        e.getResourceName(), e.getResourceKind(), e.getRole(), e.getAudience(), e.getLinkName(),
+                        e.getSubject(), e.getMessage(), e.getExpiresAt()),
+                        links.sealedLinkOf(e.getShareId(), e.getSealedLink(), null)));
+                return;
+            }
             requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), Math.max(1, e.getAttempt()),
                     e.getRecipientEmail(), true, new Invitation(e.getSharerName(), e.getSharerEmail(),
                             e.getResourceName(), e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(),
@@ -78,6 +91,14 @@ class ShareEventsListener {
                             orEmpty(e.getResourceName()), orEmpty(e.getResourceKind()), e.getRole(), e.getAudience(),
                             e.getName(), e.getSubject(), e.getMessage(), e.getExpiresAt()),
                     links.sealedLinkOf(e.getLinkId(), e.getSealedLink(), null)));
+        }
+    }
+
+    /** A revoked share's e-mails still waiting (pending, or between retries) are dropped, never sent later. */
+    @KafkaHandler
+    void shareRevoked(ShareRevoked e) {
+        try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
+            requests.accept(new ShareRevocation(e.getEventId(), e.getShareId()));
         }
     }
 

@@ -42,7 +42,7 @@ public record ShareProgress(Provisioning provisioning, Notification notification
                 status == ShareStatus.EXPIRED);
     }
 
-    /** The status these facts make, by precedence: user actions, refusal, failed e-mail, done, pending. */
+    /** The status these facts make, by precedence: revoked, refusal, expiry, failed e-mail, done, pending. */
     public ShareStatus status() {
         return derive(provisioning, notification, revoked, expired);
     }
@@ -53,11 +53,12 @@ public record ShareProgress(Provisioning provisioning, Notification notification
         if (revoked) {
             return ShareStatus.REVOKED;
         }
-        if (expired) {
-            return ShareStatus.EXPIRED;
-        }
+        // DESIGN.md: REVOKED over REJECTED over EXPIRED (a rejected share that later passes its expiry stays REJECTED).
         if (provisioning == Provisioning.REJECTED) {
             return ShareStatus.REJECTED;
+        }
+        if (expired) {
+            return ShareStatus.EXPIRED;
         }
         if (notification == Notification.FAILED) {
             return ShareStatus.NOTIFICATION_FAILED;
@@ -92,7 +93,7 @@ public record ShareProgress(Provisioning provisioning, Notification notification
         return revoked ? this : new ShareProgress(provisioning, notification, true, expired);
     }
 
-    /** The share's expiry passed; ignored for a revoked share. */
+    /** The share's expiry passed; ignored for a revoked share. A rejected one records it but stays REJECTED. */
     public ShareProgress expire() {
         return revoked || expired ? this : new ShareProgress(provisioning, notification, revoked, true);
     }

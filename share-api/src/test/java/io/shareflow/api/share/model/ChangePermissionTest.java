@@ -31,4 +31,27 @@ class ChangePermissionTest {
         }
         assertThat(ChangePermission.mayChange(UUID.randomUUID(), Set.of(), sharer)).isFalse();
     }
+
+    @Test
+    void aRecipientHoldingManagerOnTheResourceMayWhateverTheirRoleInTheOrganisation() {
+        for (Set<String> roles : List.of(Set.<String>of(), Set.of("viewer"), Set.of("producer-user"))) {
+            assertThat(ChangePermission.decide(UUID.randomUUID(), roles, sharer, "manager"))
+                    .isEqualTo(ChangePermission.Decision.ALLOWED);
+        }
+    }
+
+    @Test
+    void aMemberOrARecipientWhoMayNotIsForbiddenAndAGuestWithNothingIsNotTold() {
+        assertThat(ChangePermission.decide(UUID.randomUUID(), Set.of("viewer"), sharer, null))
+                .isEqualTo(ChangePermission.Decision.FORBIDDEN);
+        assertThat(ChangePermission.decide(UUID.randomUUID(), Set.of("sales-agent"), sharer, "contributor"))
+                .isEqualTo(ChangePermission.Decision.FORBIDDEN);
+        assertThat(ChangePermission.decide(UUID.randomUUID(), Set.of(), sharer, "viewer"))
+                .isEqualTo(ChangePermission.Decision.FORBIDDEN);
+        assertThat(ChangePermission.decide(UUID.randomUUID(), Set.of(), sharer, null))
+                .isEqualTo(ChangePermission.Decision.NOT_FOUND);
+        assertThat(ChangePermission.decide(sharer, Set.of(), sharer, null)).isEqualTo(ChangePermission.Decision.ALLOWED);
+        assertThat(ChangePermission.decide(UUID.randomUUID(), Set.of("admin"), sharer, null))
+                .isEqualTo(ChangePermission.Decision.ALLOWED);
+    }
 }

@@ -37,7 +37,7 @@ class ShareProgressTest {
     private static final Instant AT = Instant.parse("2026-05-01T12:00:00Z");
 
     // ---------------------------------------------------------------------------------------------
-    // 1. The status of each state. Precedence: revoked, expired, rejected, failed invitation,
+    // 1. The status of each state. Precedence: revoked, rejected, expired, failed invitation,
     //    done (provisioned and sent or skipped), pending.
 
     @ParameterizedTest(name = "{0}, {1}, revoked={2}, expired={3} -> {4}")
@@ -68,7 +68,7 @@ class ShareProgressTest {
             NONE,           SENT,         false,   false,   ACTIVE
             NONE,           SKIPPED,      false,   false,   ACTIVE
             #
-            # Expired outranks everything the services report.
+            # Expired outranks everything the services report but a rejection (REJECTED over EXPIRED).
             PENDING,        PENDING,      false,   true,    EXPIRED
             PENDING,        FAILED,       false,   true,    EXPIRED
             PENDING,        SENT,         false,   true,    EXPIRED
@@ -81,10 +81,10 @@ class ShareProgressTest {
             USER_CREATED,   FAILED,       false,   true,    EXPIRED
             USER_CREATED,   SENT,         false,   true,    EXPIRED
             USER_CREATED,   SKIPPED,      false,   true,    EXPIRED
-            REJECTED,       PENDING,      false,   true,    EXPIRED
-            REJECTED,       FAILED,       false,   true,    EXPIRED
-            REJECTED,       SENT,         false,   true,    EXPIRED
-            REJECTED,       SKIPPED,      false,   true,    EXPIRED
+            REJECTED,       PENDING,      false,   true,    REJECTED
+            REJECTED,       FAILED,       false,   true,    REJECTED
+            REJECTED,       SENT,         false,   true,    REJECTED
+            REJECTED,       SKIPPED,      false,   true,    REJECTED
             NONE,           PENDING,      false,   true,    EXPIRED
             NONE,           FAILED,       false,   true,    EXPIRED
             NONE,           SENT,         false,   true,    EXPIRED
@@ -243,12 +243,15 @@ class ShareProgressTest {
 
     @Test
     void finalStatusesStayUnlessAUserActs() {
-        // Only revoke or expire may move a REVOKED, EXPIRED or REJECTED share, and only up (see above).
+        // Only revoke or expire may move a REVOKED, EXPIRED or REJECTED share, and only up (see above) - and a late
+        // rejection of an expired share, since REJECTED outranks EXPIRED (DESIGN.md "Managing shares").
         List<ShareStatus> finalStatuses = List.of(ShareStatus.REVOKED, ShareStatus.EXPIRED, ShareStatus.REJECTED);
 
         assertThat(stepsBreaking(step -> step.input().isUserAction()
                 || !finalStatuses.contains(step.before().status())
-                || step.after().status() == step.before().status())).isEmpty();
+                || step.after().status() == step.before().status()
+                || step.before().status() == ShareStatus.EXPIRED && step.after().status() == ShareStatus.REJECTED))
+                .isEmpty();
     }
 
     @Test
@@ -355,6 +358,17 @@ class ShareProgressTest {
         ShareProgress failed = ShareProgress.requested(true).withNotification(Notification.FAILED);
 
         assertThat(failed.withProvisioning(Provisioning.REJECTED).status()).isEqualTo(ShareStatus.REJECTED);
+    }
+
+    @Test
+    void aRejectedShareThatPassesItsExpiryStaysRejectedAndALateRejectionOutranksAnExpiry() {
+        ShareProgress rejected = ShareProgress.requested(true).withProvisioning(Provisioning.REJECTED);
+        ShareProgress expired = ShareProgress.requested(true).expire();
+
+        assertThat(rejected.expire().status()).isEqualTo(ShareStatus.REJECTED);
+        assertThat(expired.status()).isEqualTo(ShareStatus.EXPIRED);
+        assertThat(expired.withProvisioning(Provisioning.REJECTED).status()).isEqualTo(ShareStatus.REJECTED);
+        assertThat(expired.withProvisioning(Provisioning.REJECTED).revoke().status()).isEqualTo(ShareStatus.REVOKED);
     }
 
     @Test

@@ -1,0 +1,195 @@
+package io.shareflow.api.share;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.shareflow.api.access.ResourceAccess;
+import io.shareflow.api.resource.Resources;
+import io.shareflow.api.resource.model.Resource;
+import io.shareflow.api.share.model.Audience;
+import io.shareflow.api.share.model.ChangePermission;
+import io.shareflow.api.share.model.ShareChange;
+import io.shareflow.api.share.model.ShareChangeDraft;
+import io.shareflow.api.share.model.ShareChangeRules;
+import io.shareflow.api.share.model.ShareEvents;
+import io.shareflow.api.share.model.ShareEvents.RevokeCause;
+import io.shareflow.api.status.ShareStatuses;
+import io.shareflow.api.status.model.ShareProgress;
+import io.shareflow.api.status.model.ShareStatus;
+import io.shareflow.domain.Conflict;
+import io.shareflow.domain.NotFound;
+import io.shareflow.domain.RefusedRequest;
+import io.shareflow.support.security.CurrentUser;
+import io.shareflow.support.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Managing a share once it exists (DESIGN.md "Managing shares"): change its role, expiry and (links) password or
+ * audience, revoke it, send its invitation again. Each is one transaction on the share's locked row: the new state,
+ * a history entry naming who did it, and the event in the outbox.
+ *
+ * <p>Who may ({@link ChangePermission}): the sharer, an {@code admin}/{@code producer-admin} of the organisation, or a
+ * recipient holding {@code manager} on the resource ({@link ResourceAccess}); any other member of the organisation (or
+ * a recipient with a lower role) is 403, a guest with nothing on the resource and another organisation 404. A revoked,
+ * rejected or expired share (expired from the instant its expiry passes) cannot be changed or re-sent: 409.
+ */
+@Service
+class ShareManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareManagement.class);
+
+    private final Shares shares;
+    private final ShareStatuses statuses;
+    private final ResourceAccess access;
+    private final Resources resources;
+    private final ShareEventPublisher events;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    ShareManagement(Shares shares, ShareStatuses statuses, ResourceAccess access, Resources resources,
+                    ShareEventPublisher events, PasswordEncoder passwords, Clock clock) {
+        this.shares = shares;
+        this.statuses = statuses;
+        this.access = access;
+        this.resources = resources;
+        this.events = events;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** {@code PATCH /v1/shares/{id}}; a change that changes nothing records and publishes nothing. */
+    @Transactional
+    void change(CurrentUser caller, UUID shareId, ShareChangeDraft draft) {
+        Instant now = clock.instant();
+        ManagedShare share = lockFor(caller, shareId);
+        refuseFinal(share, now, "changed");
+        ShareChange change = ShareChangeRules.validate(draft, new ShareChangeRules.Current(share.isLink(),
+                share.role(), share.expiresAt(), share.audience(), share.hasPassword(), share.recipients()), now);
+        if (change.changesNothing()) {
+            return;
+        }
+        String passwordHash = null;
+        if (change.audience() == Audience.PASSWORD) {
+            passwordHash = change.newPassword() != null ? passwords.encode(change.newPassword())
+                    : shares.passwordHash(shareId).orElseThrow();
+        }
+        shares.change(shareId, change.role(), change.expiresAt(), change.audience(), passwordHash, now);
+        UUID eventId = UUID.randomUUID();
+        statuses.record(shareId, share.progress(), "ShareUpdated(" + change.description() + ")", eventId, now,
+                caller.userId());
+        events.updated(new ShareEvents.Updated(eventId, now, shareId, share.organizationId(), change.role(),
+                change.expiresAt(), caller.userId(), change.changes(), change.audience()));
+        log.info("Share {} changed by {}: {}", shareId, caller.userId(), change.changes());
+    }
+
+    /** {@code DELETE /v1/shares/{id}}: idempotent, a revoked share stays as it is (no second event). */
+    @Transactional
+    void revoke(CurrentUser caller, UUID shareId) {
+        ManagedShare share = lockFor(caller, shareId);
+        if (!share.progress().revoked()) {
+            revokeLocked(share, caller.userId(), RevokeCause.USER, clock.instant());
+        }
+    }
+
+    /**
+     * Revokes every share of a resource not revoked yet, with cause {@code resource-deleted}, in the caller's
+     * transaction (the resource's delete).
+     *
+     * @return how many shares were revoked
+     */
+    @Transactional
+    int revokeAllOf(UUID organizationId, UUID resourceId, UUID deletedBy) {
+        Instant now = clock.instant();
+        List<UUID> ids = shares.lockUnrevokedOfResource(organizationId, resourceId);
+        for (UUID id : ids) {
+            revokeLocked(shares.lock(organizationId, id).orElseThrow(), deletedBy, RevokeCause.RESOURCE_DELETED, now);
+        }
+        if (!ids.isEmpty()) {
+            log.info("Resource {} was deleted by {}: its {} share(s) revoked", resourceId, deletedBy, ids.size());
+        }
+        return ids.size();
+    }
+
+    /**
+     * {@code POST /v1/shares/{id}/notifications}: the invitation again, re-send number {@code resend_count + 1}; for a
+     * link one e-mail per recipient (422 when it has none). Every call is a new e-mail, whatever the share's
+     * notification state: it is what the caller asked for.
+     */
+    @Transactional
+    void resend(CurrentUser caller, UUID shareId) {
+        Instant now = clock.instant();
+        ManagedShare share = lockFor(caller, shareId);
+        refuseFinal(share, now, "re-sent");
+        if (share.isLink() && share.recipients() == 0) {
+            throw new RefusedRequest("This link has no recipients to e-mail.", Map.of());
+        }
+        if (share.sealedLink() == null) {
+            throw new Conflict("This share was made before its link was kept, so its invitation cannot be sent again;"
+                    + " share the resource again.");
+        }
+        Resource resource = resources.find(share.organizationId(), share.resourceId())
+                .orElseThrow(() -> new Conflict("The shared resource no longer exists."));
+        int attempt = shares.countResend(shareId, now);
+        List<String> recipients = share.isLink()
+                ? shares.linkRecipients(List.of(shareId)).getOrDefault(shareId, List.of()).stream()
+                .map(LinkRecipientState::email).toList()
+                : List.of(share.recipientEmail());
+        UUID firstEventId = null;
+        for (String recipient : recipients) {
+            UUID eventId = UUID.randomUUID();
+            firstEventId = firstEventId == null ? eventId : firstEventId;
+            events.notificationRequested(new ShareEvents.NotificationRequested(eventId, now, shareId,
+                    share.organizationId(), attempt, resource.name(), resource.kind().value(),
+                    orEmpty(share.sharerName()), orEmpty(share.sharerEmail()), recipient, share.role(),
+                    share.subject(), share.message(), share.expiresAt(), share.audience(), share.name(),
+                    share.sealedLink()));
+        }
+        statuses.record(shareId, share.progress(), "ShareNotificationRequested(attempt " + attempt
+                + (share.isLink() ? ", " + recipients.size() + " recipient(s)" : "") + ")", firstEventId, now,
+                caller.userId());
+        log.info("Share {}: invitation re-sent (attempt {}) by {}", shareId, attempt, caller.userId());
+    }
+
+    private void revokeLocked(ManagedShare share, UUID actor, RevokeCause cause, Instant now) {
+        ShareProgress revoked = share.progress().revoke();
+        UUID eventId = UUID.randomUUID();
+        statuses.update(share.id(), revoked, "ShareRevoked(" + cause.value() + ")", null, eventId, now, actor);
+        events.revoked(new ShareEvents.Revoked(eventId, now, share.id(), share.organizationId(), actor, cause));
+    }
+
+    /** The share, locked, if the caller may manage it (see the class comment); else 404 or 403. */
+    private ManagedShare lockFor(CurrentUser caller, UUID shareId) {
+        ManagedShare share = shares.lock(caller.organizationId(), shareId)
+                .orElseThrow(() -> new NotFound("Share not found."));
+        String roleOnResource = ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? null
+                : access.effectiveRole(caller.organizationId(), share.resourceId(), caller.userId(), caller.email())
+                .orElse(null);
+        switch (ChangePermission.decide(caller.userId(), caller.roles(), share.sharerUserId(), roleOnResource)) {
+            case ALLOWED -> {
+                return share;
+            }
+            case FORBIDDEN -> throw ApiException.noPermission("Only the sharer, an admin of the organisation or a"
+                    + " manager of the resource may change, revoke or re-send this share.");
+            default -> throw new NotFound("Share not found.");
+        }
+    }
+
+    private static void refuseFinal(ManagedShare share, Instant now, String what) {
+        ShareStatus status = share.statusAt(now);
+        if (status.isFinal()) {
+            throw new Conflict("The share is " + status.name() + " and can no longer be " + what + ".");
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
