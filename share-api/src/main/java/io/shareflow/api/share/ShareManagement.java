@@ -7,10 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.shareflow.api.access.ResourceAccess;
+import io.shareflow.api.policy.SharingPolicies;
+import io.shareflow.api.policy.model.SharingPolicy;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.Audience;
 import io.shareflow.api.share.model.ChangePermission;
+import io.shareflow.api.share.model.PolicyChecks;
+import io.shareflow.api.share.model.Role;
 import io.shareflow.api.share.model.ShareChange;
 import io.shareflow.api.share.model.ShareChangeDraft;
 import io.shareflow.api.share.model.ShareChangeRules;
@@ -52,16 +56,18 @@ class ShareManagement {
     private final Resources resources;
     private final ShareEventPublisher events;
     private final PasswordEncoder passwords;
+    private final SharingPolicies policies;
     private final Clock clock;
 
     ShareManagement(Shares shares, ShareStatuses statuses, ResourceAccess access, Resources resources,
-                    ShareEventPublisher events, PasswordEncoder passwords, Clock clock) {
+                    ShareEventPublisher events, PasswordEncoder passwords, SharingPolicies policies, Clock clock) {
         this.shares = shares;
         this.statuses = statuses;
         this.access = access;
         this.resources = resources;
         this.events = events;
         this.passwords = passwords;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -71,7 +77,8 @@ class ShareManagement {
         Instant now = clock.instant();
         ManagedShare share = lockFor(caller, shareId);
         refuseFinal(share, now, "changed");
-        ShareChange change = ShareChangeRules.validate(draft, new ShareChangeRules.Current(share.isLink(),
+        PolicyApplied applied = applyPolicy(policies.of(share.organizationId()), draft, now);
+        ShareChange change = ShareChangeRules.validate(applied.draft(), new ShareChangeRules.Current(share.isLink(),
                 share.role(), share.expiresAt(), share.audience(), share.hasPassword(), share.recipients()), now);
         if (change.changesNothing()) {
             return;
@@ -81,13 +88,34 @@ class ShareManagement {
             passwordHash = change.newPassword() != null ? passwords.encode(change.newPassword())
                     : shares.passwordHash(shareId).orElseThrow();
         }
-        shares.change(shareId, change.role(), change.expiresAt(), change.audience(), passwordHash, now);
+        shares.change(shareId, change.role(), change.expiresAt(), change.audience(), passwordHash,
+                draft.role() != null, applied.requestedRole(), now);
         UUID eventId = UUID.randomUUID();
         statuses.record(shareId, share.progress(), "ShareUpdated(" + change.description() + ")", eventId, now,
                 caller.userId());
         events.updated(new ShareEvents.Updated(eventId, now, shareId, share.organizationId(), change.role(),
                 change.expiresAt(), caller.userId(), change.changes(), change.audience()));
         log.info("Share {} changed by {}: {}", shareId, caller.userId(), change.changes());
+    }
+
+    /**
+     * The organisation's sharing policy on what the change asks for, as on a new share: a role above {@code maxRole}
+     * is lowered (the share keeps the role asked for as {@code requestedRole}), an expiry past the maximum is 422, an
+     * expiry cleared under {@code requireExpiry} becomes the maximum, an audience the policy refuses is 422.
+     */
+    private static PolicyApplied applyPolicy(SharingPolicy policy, ShareChangeDraft draft, Instant now) {
+        Role role = draft.role() == null ? null : PolicyChecks.grantedRole(policy, draft.role());
+        Instant expiresAt = draft.expiresAtGiven() ? policy.expiry("expiresAt", draft.expiresAt(), now)
+                : draft.expiresAt();
+        if (draft.audience() != null) {
+            policy.checkAudience(draft.audience().value());
+        }
+        Role requestedRole = role != null && role != draft.role() ? draft.role() : null;
+        return new PolicyApplied(new ShareChangeDraft(role, draft.expiresAtGiven(), expiresAt, draft.password(),
+                draft.audience()), requestedRole);
+    }
+
+    private record PolicyApplied(ShareChangeDraft draft, Role requestedRole) {
     }
 
     /** {@code DELETE /v1/shares/{id}}: idempotent, a revoked share stays as it is (no second event). */

@@ -238,16 +238,24 @@ class Shares {
     /**
      * Stores a changed role, expiry, audience and password hash (call with the row locked, {@link #lock}).
      *
-     * @param passwordHash the hash for audience password; null for any other audience and for direct shares
+     * @param passwordHash  the hash for audience password; null for any other audience and for direct shares
+     * @param roleGiven     whether the change named a role: then {@code requestedRole} replaces the one kept
+     * @param requestedRole the role asked for when the sharing policy lowered it; null = granted as asked
      */
-    void change(UUID shareId, Role role, Instant expiresAt, Audience audience, String passwordHash, Instant at) {
+    void change(UUID shareId, Role role, Instant expiresAt, Audience audience, String passwordHash, boolean roleGiven,
+                Role requestedRole, Instant at) {
         jdbc.sql("""
                         update share set role = :role, expires_at = :expiresAt, audience = :audience,
-                                         password_hash = :passwordHash, updated_at = :at
+                                         password_hash = :passwordHash,
+                                         requested_role = case when :roleGiven then :requestedRole
+                                                               else requested_role end,
+                                         updated_at = :at
                         where id = :id
                         """)
                 .param("id", shareId)
                 .param("role", role.value())
+                .param("roleGiven", roleGiven)
+                .param("requestedRole", requestedRole == null ? null : requestedRole.value())
                 .param("expiresAt", utc(expiresAt))
                 .param("audience", audience == null ? null : audience.value())
                 .param("passwordHash", passwordHash)

@@ -256,6 +256,48 @@ class SharingPolicyEnforcementIT extends ShareApiIntegrationSupport {
         assertThat(readLink.has("recipientUserId")).isFalse();
     }
 
+    @Test
+    void aChangeOfAShareMeetsThePolicyToo() {
+        UUID resource = createDocument(sharer);
+        String shareId = api.post(shares(resource), sharer.token(), Map.of("recipientEmail", "pat@example.com",
+                "role", "viewer")).data().get("shares").get(0).get("shareId").asString();
+        String linkId = api.post(links(resource), sharer.token(), Map.of("audience", "organization"))
+                .data().get("shareId").asString();
+        policy(Map.of("maxRole", "downloader", "linkAudiences", List.of("organization"), "maxExpiryDays", 30));
+
+        // A role above the maximum is lowered; the share keeps what was asked.
+        Response lowered = api.send("PATCH", "/v1/shares/" + shareId, sharer.token(), Map.of("role", "manager"));
+        assertThat(lowered.status()).as(lowered.toString()).isEqualTo(200);
+        assertThat(lowered.data().get("role").asString()).isEqualTo("downloader");
+        assertThat(lowered.data().get("requestedRole").asString()).isEqualTo("manager");
+        // Asking for a role within it clears requestedRole; a change without a role keeps it as it is.
+        Response within = api.send("PATCH", "/v1/shares/" + shareId, sharer.token(), Map.of("role", "viewer"));
+        assertThat(within.data().get("role").asString()).isEqualTo("viewer");
+        assertThat(within.data().has("requestedRole")).isFalse();
+
+        // An expiry past the maximum, or an audience the policy refuses: 422 naming the field, nothing changed.
+        long outbox = count("select count(*) from outbox_event");
+        Response tooLate = api.send("PATCH", "/v1/shares/" + shareId, sharer.token(),
+                Map.of("expiresAt", Instant.now().plus(31, ChronoUnit.DAYS).toString()));
+        assertThat(tooLate.status()).as(tooLate.toString()).isEqualTo(422);
+        assertThat(tooLate.error().get("extension").get("field").asString()).isEqualTo("expiresAt");
+        Response audience = api.send("PATCH", "/v1/shares/" + linkId, sharer.token(), Map.of("audience", "anyone"));
+        assertThat(audience.status()).as(audience.toString()).isEqualTo(422);
+        assertThat(audience.error().get("extension").get("field").asString()).isEqualTo("audience");
+        assertThat(count("select count(*) from outbox_event")).isEqualTo(outbox);
+        assertThat(count("select count(*) from share where id = ? and expires_at is null", UUID.fromString(shareId)))
+                .isEqualTo(1);
+
+        // Under requireExpiry, clearing the expiry gives the maximum.
+        policy(Map.of("maxExpiryDays", 30, "requireExpiry", true));
+        Response cleared = api.send("PATCH", "/v1/shares/" + shareId, sharer.token(), java.util.Collections
+                .singletonMap("expiresAt", null));
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(Instant.parse(cleared.data().get("expiresAt").asString()))
+                .isBetween(Instant.now().plus(30, ChronoUnit.DAYS).minus(Duration.ofMinutes(5)),
+                        Instant.now().plus(30, ChronoUnit.DAYS));
+    }
+
     /** Sets the organisation's policy as its producer-admin. */
     private void policy(Map<String, Object> policy) {
         Response response = api.send("PUT", "/v1/sharing-policy", admin.token(), policy);
