@@ -28,6 +28,8 @@ import org.springframework.util.xml.StaxUtils;
  *       (so the MVC converters and every other user of those beans are strict);</li>
  *   <li>XML with a DTD or external entities (XXE, billion laughs): a StAX input factory without DTD support or
  *       entity resolution, whatever Jackson's default is;</li>
+ *   <li>XML lists inside items unwrapped: {@code <shares>…</shares><shares>…</shares>}, one element per entry with
+ *       the JSON field's name, for reading and writing;</li>
  *   <li>deep nesting: Jackson's {@code StreamReadConstraints} (500 levels by default, Boot's
  *       {@code spring.jackson.factory.constraints.read.max-nesting-depth}), answered as a 400.</li>
  * </ul>
@@ -87,6 +89,10 @@ public final class ShareflowRequestLimitsAutoConfiguration {
         @Override
         public void customize(XmlMapper.Builder builder) {
             builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            // A list inside an item is one element per entry, named as the JSON field, without a wrapper of the same
+            // name (Jackson's default gave <shares><shares>…</shares></shares>). The envelopes' own lists keep their
+            // declared wrappers (<data><item>, <errors><error>).
+            builder.defaultUseWrapper(false);
         }
 
         @Override

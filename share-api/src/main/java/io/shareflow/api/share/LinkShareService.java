@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.shareflow.api.limits.SharingRateLimits;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.LinkDraft;
@@ -45,6 +46,7 @@ class LinkShareService {
     private final Shares shares;
     private final ShareStatuses statuses;
     private final RecipientChecks recipientChecks;
+    private final SharingRateLimits rateLimits;
     private final Idempotency idempotency;
     private final ShareEventPublisher events;
     private final LinkSettings links;
@@ -54,12 +56,13 @@ class LinkShareService {
     private final Clock clock;
 
     LinkShareService(Resources resources, Shares shares, ShareStatuses statuses, RecipientChecks recipientChecks,
-                     Idempotency idempotency, ShareEventPublisher events, LinkSettings links, SealedFields seals,
-                     PasswordEncoder passwords, JsonMapper json, Clock clock) {
+                     SharingRateLimits rateLimits, Idempotency idempotency, ShareEventPublisher events, LinkSettings links,
+                     SealedFields seals, PasswordEncoder passwords, JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
         this.recipientChecks = recipientChecks;
+        this.rateLimits = rateLimits;
         this.idempotency = idempotency;
         this.events = events;
         this.links = links;
@@ -91,6 +94,8 @@ class LinkShareService {
         Resource resource = resources.find(sharer.organizationId(), resourceId)
                 .orElseThrow(() -> new NotFound("Resource not found."));
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
+        // Before anything is written; a replay above does not count, a refusal below rolls the count back.
+        rateLimits.consume(sharer.userId(), Math.max(1, recipients.size()));
         ShareRules.checkResource(resource, null);
         recipientChecks.checkOrganizations(sharer, recipients);
 

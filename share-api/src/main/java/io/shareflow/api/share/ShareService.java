@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.shareflow.api.limits.SharingRateLimits;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.LinkToken;
@@ -40,6 +41,7 @@ class ShareService {
     private final Shares shares;
     private final ShareStatuses statuses;
     private final RecipientChecks recipientChecks;
+    private final SharingRateLimits rateLimits;
     private final Idempotency idempotency;
     private final ShareEventPublisher events;
     private final LinkSettings links;
@@ -48,12 +50,13 @@ class ShareService {
     private final Clock clock;
 
     ShareService(Resources resources, Shares shares, ShareStatuses statuses, RecipientChecks recipientChecks,
-                 Idempotency idempotency, ShareEventPublisher events, LinkSettings links, SealedFields seals,
-                 JsonMapper json, Clock clock) {
+                 SharingRateLimits rateLimits, Idempotency idempotency, ShareEventPublisher events, LinkSettings links,
+                 SealedFields seals, JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
         this.recipientChecks = recipientChecks;
+        this.rateLimits = rateLimits;
         this.idempotency = idempotency;
         this.events = events;
         this.links = links;
@@ -82,6 +85,8 @@ class ShareService {
         Resource resource = resources.find(sharer.organizationId(), resourceId)
                 .orElseThrow(() -> new NotFound("Resource not found."));
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
+        // Before anything is written; a replay above does not count, a refusal below rolls the count back.
+        rateLimits.consume(sharer.userId(), recipients.size());
         ShareRules.checkResource(resource, request.assetId());
         recipientChecks.checkOrganizations(sharer, recipients);
 
