@@ -1,6 +1,10 @@
 package io.shareflow.support.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -63,6 +67,14 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
                 stream = new LimitedStream(super.getInputStream(), limit);
             }
             return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            // The container's reader would read past the counting stream.
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(),
+                    encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
         }
     }
 
