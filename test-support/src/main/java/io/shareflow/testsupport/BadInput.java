@@ -46,16 +46,18 @@ public final class BadInput {
      *
      * @param body    a String sent as is (JSON unless {@code headers} say otherwise); null for none
      * @param field   the {@code extension.field} of the error; null = the error names no field
+     * @param chunked the body is sent without {@code Content-Length} (see {@link #requestBody()})
      */
     public record Case(String name, String method, String path, String body, Map<String, String> headers, int status,
-                       String errorCode, String field) {
+                       String errorCode, String field, boolean chunked) {
 
         /** The same request with one more header (e.g. {@code Content-Type: application/xml}). */
         public Case header(String name, String value) {
             Map<String, String> more = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             more.putAll(headers);
             more.put(name, value);
-            return new Case(this.name, method, path, body, Collections.unmodifiableMap(more), status, errorCode, field);
+            return new Case(this.name, method, path, body, Collections.unmodifiableMap(more), status, errorCode, field,
+                    chunked);
         }
 
         /** The same request as XML ({@code Content-Type: application/xml}). */
@@ -65,12 +67,22 @@ public final class BadInput {
 
         /** The same case under another name (a table line says what it shows). */
         public Case named(String name) {
-            return new Case(name, method, path, body, headers, status, errorCode, field);
+            return new Case(name, method, path, body, headers, status, errorCode, field, chunked);
+        }
+
+        /** The same request with its body sent chunked, without {@code Content-Length}. */
+        public Case sentChunked() {
+            return new Case(name + " (chunked)", method, path, body, headers, status, errorCode, field, true);
+        }
+
+        /** The body for {@link HttpTestClient#send}: the text, or the same bytes chunked. */
+        public Object requestBody() {
+            return chunked && body != null ? new HttpTestClient.Chunked(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : body;
         }
 
         /** The case with its path's placeholders replaced. */
         public Case resolve(UnaryOperator<String> placeholders) {
-            return new Case(name, method, placeholders.apply(path), body, headers, status, errorCode, field);
+            return new Case(name, method, placeholders.apply(path), body, headers, status, errorCode, field, chunked);
         }
 
         @Override
@@ -89,7 +101,7 @@ public final class BadInput {
 
     public static Case request(String method, String path, String body, int status, String field) {
         String name = body == null ? "" : body.length() > 60 ? body.substring(0, 60) + "… (" + body.length() + " chars)" : body;
-        return new Case(name, method, path, body, Map.of(), status, errorCodeOf(status), field);
+        return new Case(name, method, path, body, Map.of(), status, errorCodeOf(status), field, false);
     }
 
     /** The envelope's errorCode of a status (DESIGN.md's list, and the statuses HTTP answers itself). */

@@ -75,6 +75,7 @@ class BadInputIT extends ShareApiIntegrationSupport {
                 post(RESOURCES, "", 400, null).named("no body"),
                 post(RESOURCES, "Docs", 415, null).header("Content-Type", "text/plain").named("text/plain"),
                 post(RESOURCES, jsonOfSize("name", KIB_65), 413, null).named("65 KiB"),
+                post(RESOURCES, jsonOfSize("name", KIB_65), 413, null).sentChunked(),
                 post(RESOURCES, nestedJson("{" + A_FOLDER + "}", 1000), 400, null).named("1,000-level nested JSON"),
                 post(RESOURCES, "<resource><name>Docs</name><kind>folder</kind><notfy>1</notfy></resource>", 400, "notfy").xml(),
                 post(RESOURCES, nestedXml("resource", 1000), 400, null).xml().named("1,000-level nested XML"),
@@ -112,6 +113,7 @@ class BadInputIT extends ShareApiIntegrationSupport {
                         .header("Idempotency-Key", "k".repeat(256)).named("Idempotency-Key of 256 characters"),
                 post(SHARE, "{\"recipientEmail\": ", 400, null).named("truncated JSON"),
                 post(SHARE, jsonOfSize("message", KIB_65), 413, null).named("65 KiB"),
+                post(SHARE, jsonOfSize("message", KIB_65), 413, null).sentChunked(),
                 post(SHARE, nestedJson("{" + A_RECIPIENT + "}", 1000), 400, null).named("1,000-level nested JSON"),
                 post(SHARE, "<share><recipientEmail>a@example.com</recipientEmail><notfy>false</notfy></share>", 400, "notfy").xml(),
                 post(SHARE, "<share><recipients><email>a@example.com</email><notfy>1</notfy></recipients></share>", 400,
@@ -134,6 +136,7 @@ class BadInputIT extends ShareApiIntegrationSupport {
                 post(LINKS, "{\"audience\": \"anyone\", \"recipients\": [{\"email\": \"a@example.com\", \"notfy\": 1}]}", 400,
                         "recipients[0].notfy"),
                 post(LINKS, jsonOfSize("name", KIB_65), 413, null).named("65 KiB"),
+                post(LINKS, jsonOfSize("name", KIB_65), 413, null).sentChunked(),
                 post(LINKS, nestedJson("{\"audience\": \"anyone\"}", 1000), 400, null).named("1,000-level nested JSON"),
                 post(LINKS, "<link><audience>anyone</audience><notfy>1</notfy></link>", 400, "notfy").xml(),
                 post(LINKS, xxe("link", "name"), 400, null).xml().named("XXE /etc/passwd"),
@@ -180,7 +183,7 @@ class BadInputIT extends ShareApiIntegrationSupport {
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
         Map<String, Long> before = BadInput.stableRowCounts(dataSource);
 
-        Response response = api.send(c.method(), c.path(), fixture.sharer().token(), c.body(), c.headers());
+        Response response = api.send(c.method(), c.path(), fixture.sharer().token(), c.requestBody(), c.headers());
 
         BadInput.assertAnswer(c, response);
         BadInput.assertNothingWritten(c, before, BadInput.rowCounts(dataSource));
