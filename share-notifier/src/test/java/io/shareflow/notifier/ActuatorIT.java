@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.shareflow.support.security.JwtTokens;
+import io.shareflow.testsupport.BadInput;
 import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,16 @@ class ActuatorIT extends NotifierIntegrationSupport {
     @BeforeEach
     void httpClient() {
         http = new HttpTestClient(port);
+    }
+
+    @Test
+    void aBodyOver64KiBIs413BeforeAnythingReadsItAsInEveryService() {
+        // service-support's request limits hold here too, although nothing of the notifier takes a body.
+        Response response = http.send("POST", "/actuator/health", null, BadInput.jsonOfSize("x", BadInput.KIB_65));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(413);
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("PayloadTooLarge");
+        assertThat(response.onlyError().get("extension").isObject()).isTrue();
     }
 
     @Test

@@ -71,6 +71,10 @@ public final class HttpTestClient {
         }
     }
 
+    /** A body sent without {@code Content-Length}, chunked ({@code Transfer-Encoding: chunked}, HTTP/1.1). */
+    public record Chunked(byte[] bytes) {
+    }
+
     public Response get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }
@@ -90,7 +94,8 @@ public final class HttpTestClient {
 
     /**
      * @param token   a bearer token, or null for none
-     * @param body    a String (UTF-8) or a byte[] is sent as is; anything else as JSON; null sends no body
+     * @param body    a String (UTF-8) or a byte[] is sent as is, a {@link Chunked} as is without length; anything else
+     *                as JSON; null sends no body
      * @param headers more request headers; they replace the defaults of the same name, whatever its case
      *                ({@code Accept} preferring JSON, {@code Content-Type: application/json} when there is a body,
      *                {@code Authorization}); a {@code Content-Type} given here is sent even without a body
@@ -108,6 +113,9 @@ public final class HttpTestClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, publisher(body));
+        if (body instanceof Chunked) {
+            request.version(HttpClient.Version.HTTP_1_1);
+        }
         all.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -123,6 +131,10 @@ public final class HttpTestClient {
     private static HttpRequest.BodyPublisher publisher(Object body) {
         if (body == null) {
             return HttpRequest.BodyPublishers.noBody();
+        }
+        if (body instanceof Chunked chunked) {
+            // A stream of unknown length: the client sends it chunked.
+            return HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked.bytes()));
         }
         if (body instanceof byte[] bytes) {
             return HttpRequest.BodyPublishers.ofByteArray(bytes);

@@ -119,7 +119,18 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorEnvelope> unreadableBody(HttpMessageNotReadableException ex, HttpServletRequest request) {
+        RequestBodyTooLarge tooLarge = Causes.find(ex, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge, request);
+        }
         return ErrorResponses.of(request, BAD_REQUEST, UnreadableBodyErrors.of(ex, request.getContentType()));
+    }
+
+    /** A chunked body cut by {@link RequestBodyLimitFilter}, read by something other than a message converter. */
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ResponseEntity<ErrorEnvelope> bodyTooLarge(RequestBodyTooLarge ex, HttpServletRequest request) {
+        return ErrorResponses.of(request, HttpStatus.CONTENT_TOO_LARGE,
+                ApiError.of(ErrorCodes.PAYLOAD_TOO_LARGE, RequestBodyTooLarge.message(ex.limit())));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -233,6 +244,10 @@ public class ApiExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorEnvelope> unexpected(Exception ex, HttpServletRequest request) {
+        RequestBodyTooLarge tooLarge = Causes.find(ex, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge, request);
+        }
         if (ex instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
             return clientError(response, request);
         }

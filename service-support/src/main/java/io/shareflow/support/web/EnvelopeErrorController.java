@@ -25,6 +25,12 @@ import org.springframework.web.context.request.ServletWebRequest;
 @RequestMapping("${spring.web.error.path:${error.path:/error}}")
 class EnvelopeErrorController implements ErrorController {
 
+    /**
+     * A request attribute holding the {@link ApiException} a filter answered with by {@code sendError} (rather than
+     * by throwing it, which the servlet container logs as a failure): the error dispatch renders it.
+     */
+    static final String ERROR_ATTRIBUTE = EnvelopeErrorController.class.getName() + ".error";
+
     private static final Logger log = LoggerFactory.getLogger(EnvelopeErrorController.class);
 
     private final ErrorAttributes errorAttributes;
@@ -35,7 +41,8 @@ class EnvelopeErrorController implements ErrorController {
 
     @RequestMapping
     ResponseEntity<ErrorEnvelope> error(HttpServletRequest request) {
-        Throwable error = unwrap(errorAttributes.getError(new ServletWebRequest(request)));
+        Throwable error = request.getAttribute(ERROR_ATTRIBUTE) instanceof ApiException answered ? answered
+                : unwrap(errorAttributes.getError(new ServletWebRequest(request)));
         if (error instanceof ApiException api) {
             return ErrorResponses.builder(request, api.status()).body(ErrorEnvelope.of(api.error()));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.shareflow.support.Causes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -36,6 +37,11 @@ final class UnreadableBodyErrors {
         }
         String field = fieldOf(jackson.getPath());
         String at = positionOf(jackson.getLocation());
+        if (jackson instanceof StreamConstraintsException) {
+            // Nesting depth, length of a number, string or name: Jackson's StreamReadConstraints.
+            return ApiError.forField(ErrorCodes.BAD_REQUEST, "The request body is nested too deeply or holds too long a value"
+                    + at + ".", field);
+        }
         if (jackson instanceof UnrecognizedPropertyException) {
             return ApiError.forField(ErrorCodes.BAD_REQUEST, "Unknown field " + field + at + ".", field);
         }

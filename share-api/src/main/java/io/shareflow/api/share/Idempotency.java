@@ -13,6 +13,7 @@ import io.shareflow.schemas.SealedFieldException;
 import io.shareflow.schemas.SealedFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,7 +41,9 @@ class Idempotency {
     Idempotency(IdempotentRequests requests, SealedFields seals, JsonMapper json, Clock clock) {
         this.requests = requests;
         this.seals = seals;
-        this.json = json;
+        // Request bodies are strict (service-support); an answer stored up to a day ago by an older version is not a
+        // request: a field it has that this version dropped must not make its replay fail.
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.clock = clock;
     }
 

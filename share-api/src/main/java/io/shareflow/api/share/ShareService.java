@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.shareflow.api.policy.SharingPolicies;
 import io.shareflow.api.policy.model.SharingPolicy;
+import io.shareflow.api.limits.SharingRateLimits;
 import io.shareflow.api.resource.Resources;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.api.share.model.LinkToken;
@@ -46,6 +47,7 @@ class ShareService {
     private final ShareStatuses statuses;
     private final RecipientChecks recipientChecks;
     private final SharingPolicies policies;
+    private final SharingRateLimits rateLimits;
     private final Idempotency idempotency;
     private final ShareEventPublisher events;
     private final LinkSettings links;
@@ -54,13 +56,14 @@ class ShareService {
     private final Clock clock;
 
     ShareService(Resources resources, Shares shares, ShareStatuses statuses, RecipientChecks recipientChecks,
-                 SharingPolicies policies, Idempotency idempotency, ShareEventPublisher events, LinkSettings links,
+                 SharingPolicies policies, SharingRateLimits rateLimits, Idempotency idempotency, ShareEventPublisher events, LinkSettings links,
                  SealedFields seals, JsonMapper json, Clock clock) {
         this.resources = resources;
         this.shares = shares;
         this.statuses = statuses;
         this.recipientChecks = recipientChecks;
         this.policies = policies;
+        this.rateLimits = rateLimits;
         this.idempotency = idempotency;
         this.events = events;
         this.links = links;
@@ -89,6 +92,8 @@ class ShareService {
         Resource resource = resources.find(sharer.organizationId(), resourceId)
                 .orElseThrow(() -> new NotFound("Resource not found."));
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
+        // Before anything is written; a replay above does not count, a refusal below rolls the count back.
+        rateLimits.consume(sharer.userId(), recipients.size());
         ShareRules.checkResource(resource, request.assetId());
         recipientChecks.checkOrganizations(sharer, recipients);
         SharingPolicy policy = policies.of(sharer.organizationId());
