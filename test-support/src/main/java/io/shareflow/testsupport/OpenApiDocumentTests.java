@@ -41,9 +41,10 @@ public interface OpenApiDocumentTests {
         return OpenApiContract.of(response.body());
     }
 
+    /** Also leaves the document in {@code target/openapi.json}, for a look or a client generator. */
     @Test
-    default void theDocumentAndSwaggerUiNeedNoToken() {
-        contract();
+    default void theDocumentAndSwaggerUiNeedNoToken() throws IOException {
+        Files.writeString(Path.of("target", "openapi.json"), contract().document().toPrettyString());
         HttpTestClient.Response ui = client().get("/swagger-ui/index.html", null);
         assertEquals(200, ui.status(), () -> "Swagger UI: " + ui.status());
         int entry = client().get("/swagger-ui.html", null).status();

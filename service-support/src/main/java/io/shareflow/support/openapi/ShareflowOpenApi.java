@@ -407,13 +407,18 @@ public final class ShareflowOpenApi {
         return components.getSchemas() == null ? null : components.getSchemas().get(name);
     }
 
-    /** Schemas no path refers to (directly or through other schemas), e.g. of a path variable's binding type. */
+    /**
+     * Schemas no path refers to (directly or through other schemas), e.g. of a path variable's binding type or of the
+     * caller resolved from the token.
+     */
     private static void dropUnusedSchemas(OpenAPI openApi) {
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
         if (schemas == null || openApi.getPaths() == null) {
             return;
         }
-        Set<String> used = new LinkedHashSet<>(refs(openApi.getPaths()));
+        // The error envelope stays even in a document without paths: it is every service's.
+        Set<String> used = new LinkedHashSet<>(List.of(ERROR_ENVELOPE, API_ERROR));
+        used.addAll(refs(openApi.getPaths()));
         List<String> todo = new ArrayList<>(used);
         while (!todo.isEmpty()) {
             Schema<?> schema = schemas.get(todo.remove(todo.size() - 1));
