@@ -64,6 +64,7 @@ public final class ShareflowOpenApi {
 
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    private static final Pattern WORDS = Pattern.compile("[a-z][a-z-]*(\\|[a-z][a-z-]*)*");
     private static final Pattern REF = Pattern.compile("\"#/components/schemas/([^\"]+)\"");
 
     private ShareflowOpenApi() {
@@ -96,8 +97,32 @@ public final class ShareflowOpenApi {
         }
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(ShareflowOpenApi::optionalMeansNullable);
+            components.getSchemas().values().forEach(schema -> wholeValuePatterns(schema, new HashSet<>()));
         }
         dropUnusedSchemas(openApi);
+    }
+
+    /**
+     * Bean Validation's {@code @Pattern} matches the whole value, JSON Schema's {@code pattern} any part of it: anchored
+     * here, so the document refuses what the service refuses. A pattern that only lists words ({@code viewer|downloader})
+     * is also given as the {@code enum} it is.
+     */
+    @SuppressWarnings("unchecked")
+    private static void wholeValuePatterns(Schema<?> schema, Set<Schema<?>> seen) {
+        if (schema == null || !seen.add(schema)) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !pattern.startsWith("^")) {
+            if (WORDS.matcher(pattern).matches() && schema.getEnum() == null) {
+                ((Schema<Object>) schema).setEnum(new ArrayList<>(List.of((Object[]) pattern.split("\\|"))));
+            }
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> wholeValuePatterns(property, seen));
+        }
+        wholeValuePatterns(schema.getItems(), seen);
     }
 
     /**

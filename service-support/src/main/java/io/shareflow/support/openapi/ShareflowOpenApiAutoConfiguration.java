@@ -1,14 +1,17 @@
 package io.shareflow.support.openapi;
 
+import java.lang.annotation.Annotation;
 import java.util.Optional;
 
 import io.shareflow.support.security.CurrentUser;
+import io.shareflow.support.validation.PlainText;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springdoc.core.customizers.ParameterCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -59,6 +62,21 @@ public final class ShareflowOpenApiAutoConfiguration {
     @Bean
     ModelConverter shareflowNestedTypeNames() {
         return new NestedTypeNames();
+    }
+
+    /** {@code @PlainText(max)} as the {@code maxLength} it is (swagger-core knows only the standard constraints). */
+    @Bean
+    PropertyCustomizer shareflowOpenApiProperties() {
+        return (property, type) -> {
+            if (property != null && type != null && type.getCtxAnnotations() != null) {
+                for (Annotation annotation : type.getCtxAnnotations()) {
+                    if (annotation instanceof PlainText text && property.getMaxLength() == null) {
+                        property.setMaxLength(text.max());
+                    }
+                }
+            }
+            return property;
+        };
     }
 
     /**
