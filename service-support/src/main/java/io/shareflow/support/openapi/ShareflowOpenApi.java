@@ -105,7 +105,7 @@ public final class ShareflowOpenApi {
     /**
      * Bean Validation's {@code @Pattern} matches the whole value, JSON Schema's {@code pattern} any part of it: anchored
      * here, so the document refuses what the service refuses. A pattern that only lists words ({@code viewer|downloader})
-     * is also given as the {@code enum} it is.
+     * is also given as the {@code enum} it is (with {@code null} when the property is optional).
      */
     @SuppressWarnings("unchecked")
     private static void wholeValuePatterns(Schema<?> schema, Set<Schema<?>> seen) {
@@ -115,7 +115,11 @@ public final class ShareflowOpenApi {
         String pattern = schema.getPattern();
         if (pattern != null && !pattern.startsWith("^")) {
             if (WORDS.matcher(pattern).matches() && schema.getEnum() == null) {
-                ((Schema<Object>) schema).setEnum(new ArrayList<>(List.of((Object[]) pattern.split("\\|"))));
+                List<Object> values = new ArrayList<>(List.of((Object[]) pattern.split("\\|")));
+                if (schema.getTypes() != null && schema.getTypes().contains("null")) {
+                    values.add(null);
+                }
+                ((Schema<Object>) schema).setEnum(values);
             }
             schema.setPattern("^(?:" + pattern + ")$");
         }

@@ -47,6 +47,8 @@ class OpenApiDocumentIT extends ShareApiIntegrationSupport implements OpenApiDoc
         assertThat(contract.requestProblems("POST", "/v1/shares/$LOG", """
                 {"recipientEmail": "a@example.com", "role": "viewer", "notify": false}""")).isEmpty();
         assertThat(contract.requestProblems("POST", "/v1/shares/$LOG", """
+                {"recipientEmail": "a@example.com", "role": null, "expiresAt": null}""")).isEmpty();
+        assertThat(contract.requestProblems("POST", "/v1/shares/$LOG", """
                 {"recipientEmail": "a@example.com", "notfy": false}""")).isNotEmpty();
         assertThat(contract.requestProblems("POST", "/v1/shares/$LOG", """
                 {"recipientEmail": "a@example.com", "role": "viewers"}""")).isNotEmpty();
