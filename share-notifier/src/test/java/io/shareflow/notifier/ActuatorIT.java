@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The notifier's only HTTP surface: the actuator endpoints, open without a token; anything else needs one. */
+/**
+ * The notifier's HTTP surface: the actuator endpoints, open without a token (as is the OpenAPI document,
+ * {@code OpenApiDocumentIT}); anything else needs one.
+ */
 class ActuatorIT extends NotifierIntegrationSupport {
 
     @LocalServerPort

@@ -35,6 +35,13 @@ public final class ShareflowSecurity {
     public static final String[] PUBLIC_ACTUATOR_PATHS = {
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
 
+    /**
+     * The OpenAPI document and Swagger UI (springdoc), open to anyone on every service: they describe the API, they
+     * hold nothing of anyone's.
+     */
+    public static final String[] PUBLIC_API_DOC_PATHS = {
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
+
     /** Prefix of the authorities made from the {@code roles} claim, so {@code hasRole("admin")} works. */
     public static final String ROLE_PREFIX = "ROLE_";
 
@@ -71,7 +78,7 @@ public final class ShareflowSecurity {
 
     /**
      * Everything {@link #apply} does except accepting bearer tokens: for a service that has no JWT settings,
-     * whose only open door is then the public actuator paths.
+     * whose only open doors are then the public actuator and API document paths.
      */
     static HttpSecurity applyWithoutTokens(HttpSecurity http) {
         ApplicationContext context = contextOf(http);
@@ -86,7 +93,8 @@ public final class ShareflowSecurity {
                 .authorizeHttpRequests(requests -> requests
                         // Error dispatches render an error that was already authorized (or is a 401/403 itself).
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PUBLIC_ACTUATOR_PATHS).permitAll());
+                        .requestMatchers(PUBLIC_ACTUATOR_PATHS).permitAll()
+                        .requestMatchers(PUBLIC_API_DOC_PATHS).permitAll());
     }
 
     private static ApplicationContext contextOf(HttpSecurity http) {

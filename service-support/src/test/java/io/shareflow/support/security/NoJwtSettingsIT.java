@@ -13,7 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A service without JWT settings (one that only serves actuator endpoints) starts, and opens nothing else. */
+/**
+ * A service without JWT settings (one that only serves actuator endpoints) starts, and opens nothing but those and the
+ * OpenAPI document.
+ */
 @SpringBootTest(classes = TestApplication.class, properties = "shareflow.security.jwt.hmac-secret=")
 @AutoConfigureMockMvc
 class NoJwtSettingsIT {
@@ -22,10 +25,11 @@ class NoJwtSettingsIT {
     MockMvc mvc;
 
     @Test
-    void everythingButPublicActuatorPathsIs401() throws Exception {
+    void everythingButThePublicActuatorAndApiDocumentPathsIs401() throws Exception {
         mvc.perform(get("/v1/me").header("Authorization", "Bearer " + Tokens.withRoles("admin")))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.errors[0].errorCode").value("Unauthorized"));
         mvc.perform(get("/actuator/health")).andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
     }
 }

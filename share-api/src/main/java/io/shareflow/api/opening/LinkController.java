@@ -12,11 +12,19 @@ import java.util.Optional;
 
 import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.domain.InvalidRequest;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
+import io.shareflow.support.openapi.ApiPublic;
+import io.shareflow.support.openapi.ErrorExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.ApiError;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.ErrorCodes;
 import io.shareflow.support.web.ErrorEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -48,6 +56,33 @@ class LinkController {
      * The token is bound as a {@link LinkToken} (whose {@code toString} hides it) and the password read from the
      * request, so neither appears in the framework's argument logging.
      */
+    @Operation(summary = "Open a share by its link token (a bearer optional; a password in X-Share-Password)",
+            description = "For a folder or collection also its items (one level). Every answer is Cache-Control: no-store.")
+    @Parameter(name = PASSWORD_HEADER, in = ParameterIn.HEADER, description = "The password of a password link.",
+            schema = @Schema(type = "string"))
+    @ApiPublic(bearerAccepted = true)
+    @ApiExample(data = LinkResponse.class, response = OpeningExamples.OPENED)
+    @ApiErrors(value = {401, 403, 404, 410, 429}, field = "token", examples = {
+            @ErrorExample(status = 401, name = "SignInRequired", message = "Sign in to open this share.",
+                    extension = OpeningExamples.SIGN_IN_REQUIRED),
+            @ErrorExample(status = 401, name = "PasswordRequired",
+                    message = "This link needs its password, in the X-Share-Password header.",
+                    extension = OpeningExamples.PASSWORD_REQUIRED),
+            @ErrorExample(status = 401, name = "WrongPassword", message = "The password is wrong.",
+                    extension = OpeningExamples.WRONG_PASSWORD),
+            @ErrorExample(status = 403, message = "This share is not for you; ask Alice Archer (alice@acme.example) for access.",
+                    extension = OpeningExamples.OUTSIDE_AUDIENCE),
+            @ErrorExample(status = 404, message = "No share has this link.", extension = OpeningExamples.UNKNOWN_TOKEN),
+            @ErrorExample(status = 410, name = "Expired", message = "This share has expired.",
+                    extension = OpeningExamples.EXPIRED),
+            @ErrorExample(status = 410, name = "Revoked", message = "This share was revoked.",
+                    extension = OpeningExamples.REVOKED),
+            @ErrorExample(status = 410, name = "Rejected", message = "This share does not work: its recipient was refused "
+                    + "(the recipient is a user of another organisation).", extension = OpeningExamples.REJECTED),
+            @ErrorExample(status = 429, name = "LockedOut", message = "Too many wrong passwords for this link; try again later.",
+                    extension = OpeningExamples.LOCKED_OUT),
+            @ErrorExample(status = 429, name = "RateLimited", message = "Too many attempts to open links; try again later.",
+                    extension = OpeningExamples.RATE_LIMITED)})
     @GetMapping("/v1/links/{token}")
     ResponseEntity<?> open(@PathVariable LinkToken token, Optional<CurrentUser> caller, HttpServletRequest request) {
         if (!LinkToken.isWellFormed(token.value())) {

@@ -6,9 +6,12 @@ import java.util.UUID;
 import io.shareflow.api.access.model.OrganizationRoles;
 import io.shareflow.api.resource.model.Resource;
 import io.shareflow.domain.PageRequest;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -32,6 +35,11 @@ class ResourceController {
         this.catalogue = catalogue;
     }
 
+    @Operation(summary = "Add a file, folder or collection to the catalogue (sharing roles)",
+            description = "documentType for files only (asset-document, maintenance-file, internal); parentId a folder or "
+                    + "collection of the organisation.")
+    @ApiExample(status = 201, request = ResourceExamples.CREATE_REQUEST, response = ResourceExamples.RESOURCE)
+    @ApiErrors(value = 403, field = "documentType")
     @PostMapping
     ResponseEntity<DataEnvelope<ResourceResponse>> create(CurrentUser user,
                                                           @Valid @RequestBody ResourceRequest body) {
@@ -40,12 +48,18 @@ class ResourceController {
                 .body(DataEnvelope.of(ResourceResponse.of(resource)));
     }
 
+    @Operation(summary = "A resource of the caller's organisation")
+    @ApiExample(response = ResourceExamples.RESOURCE)
+    @ApiErrors(404)
     @GetMapping("/{id}")
     DataEnvelope<ResourceResponse> get(CurrentUser user, @PathVariable UUID id) {
         OrganizationRoles.requireMember(user.roles(), "Resource");
         return DataEnvelope.of(ResourceResponse.of(catalogue.get(user.organizationId(), id)));
     }
 
+    @Operation(summary = "The organisation's resources, by parent (top level without parentId), paged")
+    @ApiExample(response = ResourceExamples.RESOURCES)
+    @ApiErrors(404)
     @GetMapping
     PageEnvelope<ResourceResponse> list(CurrentUser user, @RequestParam(required = false) UUID parentId,
                                         @RequestParam(required = false) Integer page,

@@ -10,9 +10,13 @@ import io.shareflow.api.share.model.Sharer;
 import io.shareflow.api.status.model.ShareStatus;
 import io.shareflow.domain.InvalidRequest;
 import io.shareflow.domain.PageRequest;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
+import io.shareflow.support.openapi.ErrorExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -45,6 +49,18 @@ class ShareController {
         this.management = management;
     }
 
+    @Operation(summary = "Share a resource with people: one share and one e-mail invitation per recipient",
+            description = "recipientEmail and/or recipients (1..100 in all); role defaults to viewer. An Idempotency-Key "
+                    + "makes a retry answer the same; the same key with another body is 409.")
+    @ApiExample(status = 202, request = ShareExamples.SHARE_REQUEST, response = ShareExamples.SHARE_ACCEPTED)
+    @ApiErrors(value = {403, 404, 409, 422, 429}, field = "recipients[1].email", examples = {
+            @ErrorExample(status = 409, message = "The Idempotency-Key was already used for a different request."),
+            @ErrorExample(status = 422, name = "EntityType", message = "Operation not allowed for this entity type.",
+                    extension = """
+                            {"entityType": "Document"}"""),
+            @ErrorExample(status = 422, name = "RecipientOfAnotherOrganisation",
+                    message = "The recipient is a user of another organisation.", extension = """
+                            {"recipientEmail": "dave@globex.example"}""")})
     @PostMapping("/{resourceId}")
     ResponseEntity<DataEnvelope<ShareAccepted>> share(CurrentUser user, @PathVariable UUID resourceId,
                                                       @RequestHeader(name = IdempotencyKey.HEADER, required = false)
@@ -56,6 +72,12 @@ class ShareController {
                 .body(DataEnvelope.of(accepted));
     }
 
+    @Operation(summary = "Share a resource by link (ACTIVE at once), e-mailed to its recipients if any",
+            description = "audience anyone | organization | users | password; password exactly for audience password; "
+                    + "durationHours or expiresAt. An Idempotency-Key makes a retry answer the same.")
+    @ApiExample(status = 201, request = ShareExamples.LINK_REQUEST, response = ShareExamples.LINK_CREATED)
+    @ApiErrors(value = {403, 404, 409, 422, 429}, field = "password", examples =
+            @ErrorExample(status = 409, message = "The Idempotency-Key was already used for a different request."))
     @PostMapping("/{resourceId}/links")
     ResponseEntity<DataEnvelope<LinkCreated>> link(CurrentUser user, @PathVariable UUID resourceId,
                                                    @RequestHeader(name = IdempotencyKey.HEADER, required = false)
@@ -67,6 +89,9 @@ class ShareController {
                 .body(DataEnvelope.of(created));
     }
 
+    @Operation(summary = "A share (direct or link) with its history; the url again for whoever may change it")
+    @ApiExample(response = ShareExamples.SHARE)
+    @ApiErrors(404)
     @GetMapping("/{shareId}")
     DataEnvelope<ShareDetails> get(CurrentUser user, @PathVariable UUID shareId) {
         OrganizationRoles.requireMember(user.roles(), "Share");
@@ -95,6 +120,9 @@ class ShareController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/v1/shares/" + shareId)).build();
     }
 
+    @Operation(summary = "The organisation's shares, newest first, paged (history and url left out)")
+    @ApiExample(response = ShareExamples.SHARES)
+    @ApiErrors(value = 404, field = "status")
     @GetMapping
     PageEnvelope<ShareDetails> list(CurrentUser user, @RequestParam(required = false) UUID resourceId,
                                     @RequestParam(required = false) String status,

@@ -5,8 +5,12 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.shareflow.domain.NotFound;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
+import io.shareflow.support.openapi.ErrorExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -30,6 +34,9 @@ class OrganizationController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Create an organisation (admin)")
+    @ApiExample(status = 201, request = OrganizationExamples.CREATE_REQUEST, response = OrganizationExamples.ORGANIZATION)
+    @ApiErrors(value = 403, field = "name")
     @PostMapping
     ResponseEntity<DataEnvelope<OrganizationResponse>> create(@Valid @RequestBody CreateOrganizationRequest request) {
         Organization organization = Organization.create(request.name().strip(), clock.instant());
@@ -39,6 +46,9 @@ class OrganizationController {
     }
 
     /** The caller's own organisation, or any for {@code admin}; others are 404 as if they did not exist. */
+    @Operation(summary = "The caller's organisation (any for admin); others are 404")
+    @ApiExample(response = OrganizationExamples.ORGANIZATION)
+    @ApiErrors(value = 404, examples = @ErrorExample(status = 404, message = "Organisation not found."))
     @GetMapping("/{id}")
     DataEnvelope<OrganizationResponse> get(@PathVariable UUID id, CurrentUser caller) {
         return organizations.findById(id)

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.shareflow.provisioner.registration.model.Inviter;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
+import io.shareflow.support.openapi.ErrorExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +33,11 @@ class InvitationController {
         this.reinvites = reinvites;
     }
 
+    @Operation(summary = "Send a deactivated user a new registration link; the old one stops working",
+            description = "admin, or producer-admin of the user's organisation.")
+    @ApiExample(status = 202, response = RegistrationExamples.REINVITED)
+    @ApiErrors(value = {403, 404, 409}, examples = @ErrorExample(status = 409,
+            message = "This user has registered already (status ACTIVE): there is no registration to finish."))
     @PostMapping("/v1/users/{id}/invitations")
     ResponseEntity<DataEnvelope<InvitationResponse>> reinvite(@PathVariable UUID id, CurrentUser caller) {
         ReinviteService.Reinvited reinvited = reinvites.reinvite(id,

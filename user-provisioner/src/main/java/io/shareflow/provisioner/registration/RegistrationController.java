@@ -1,7 +1,12 @@
 package io.shareflow.provisioner.registration;
 
 import io.shareflow.provisioner.user.UserResponse;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
+import io.shareflow.support.openapi.ApiPublic;
+import io.shareflow.support.openapi.ErrorExample;
 import io.shareflow.support.web.DataEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +28,18 @@ class RegistrationController {
         this.registrations = registrations;
     }
 
+    @Operation(summary = "Finish a registration: the token from the e-mail is the credential (no bearer)",
+            description = "Activates the user with this display name and password, publishes UserActivated.")
+    @ApiPublic
+    @ApiExample(request = RegistrationExamples.REGISTER_REQUEST, response = RegistrationExamples.REGISTERED)
+    @ApiErrors(value = {404, 410, 429}, examples = {
+            @ErrorExample(status = 400, message = "Invalid value for password: must be at least 8 characters long.",
+                    extension = """
+                            {"field": "password"}"""),
+            @ErrorExample(status = 404, message = "Registration token not found."),
+            @ErrorExample(status = 410, name = "Used", message = "This registration link has already been used."),
+            @ErrorExample(status = 410, name = "Expired", message = "This registration link has expired."),
+            @ErrorExample(status = 429, message = "Too many failed attempts with this registration link; try again later.")})
     @PostMapping("/v1/registrations/{token}")
     DataEnvelope<UserResponse> register(@PathVariable TokenInPath token,
                                         @Valid @RequestBody RegistrationRequest request) {

@@ -7,10 +7,14 @@ import io.shareflow.domain.EmailAddress;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.PageRequest;
 import io.shareflow.provisioner.user.model.User;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
+import io.shareflow.support.openapi.ErrorExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.ApiException;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -40,6 +44,13 @@ class UserController {
         this.users = users;
     }
 
+    @Operation(summary = "Create an ACTIVE user (admin; producer-admin in its own organisation)")
+    @ApiExample(status = 201, request = UserExamples.CREATE_REQUEST, response = UserExamples.USER)
+    @ApiErrors(value = {403, 409, 422}, field = "email", examples = {
+            @ErrorExample(status = 409, message = "A user with this e-mail address already exists.", extension = """
+                    {"field": "email"}"""),
+            @ErrorExample(status = 422, message = "The organisation does not exist.",
+                    extension = UserExamples.UNKNOWN_ORGANIZATION)})
     @PostMapping
     ResponseEntity<DataEnvelope<UserResponse>> create(@Valid @RequestBody CreateUserRequest request, CurrentUser caller) {
         if (!caller.hasAnyRole(ADMIN) && !request.organizationId().equals(caller.organizationId())) {
@@ -50,6 +61,9 @@ class UserController {
         return ResponseEntity.created(URI.create("/v1/users/" + user.id())).body(DataEnvelope.of(UserResponse.of(user)));
     }
 
+    @Operation(summary = "A user of the caller's organisation (any for admin)")
+    @ApiExample(response = UserExamples.USER)
+    @ApiErrors(value = 404, examples = @ErrorExample(status = 404, message = "User not found."))
     @GetMapping("/{id}")
     DataEnvelope<UserResponse> get(@PathVariable UUID id, CurrentUser caller) {
         return users.find(id)
@@ -62,6 +76,9 @@ class UserController {
      * Users of the caller's organisation (all for {@code admin}), or the one with {@code email} ignoring case.
      * {@code page} from 0, {@code size} 1..100 (default 20).
      */
+    @Operation(summary = "Users of the caller's organisation (all for admin), or the one with this e-mail (ignoring case), paged")
+    @ApiExample(response = UserExamples.USERS)
+    @ApiErrors(field = "email")
     @GetMapping
     PageEnvelope<UserResponse> list(@RequestParam(required = false) @Size(max = 254) String email,
                                     @RequestParam(required = false) Integer page,
