@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.shareflow.api.access.ResourceAccess;
+import io.shareflow.api.limits.SharingRateLimits;
 import io.shareflow.api.policy.SharingPolicies;
 import io.shareflow.api.policy.model.SharingPolicy;
 import io.shareflow.api.resource.Resources;
@@ -57,10 +58,12 @@ class ShareManagement {
     private final ShareEventPublisher events;
     private final PasswordEncoder passwords;
     private final SharingPolicies policies;
+    private final SharingRateLimits rateLimits;
     private final Clock clock;
 
     ShareManagement(Shares shares, ShareStatuses statuses, ResourceAccess access, Resources resources,
-                    ShareEventPublisher events, PasswordEncoder passwords, SharingPolicies policies, Clock clock) {
+                    ShareEventPublisher events, PasswordEncoder passwords, SharingPolicies policies,
+                    SharingRateLimits rateLimits, Clock clock) {
         this.shares = shares;
         this.statuses = statuses;
         this.access = access;
@@ -68,6 +71,7 @@ class ShareManagement {
         this.events = events;
         this.passwords = passwords;
         this.policies = policies;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -170,6 +174,8 @@ class ShareManagement {
                 ? shares.linkRecipients(List.of(shareId)).getOrDefault(shareId, List.of()).stream()
                 .map(LinkRecipientState::email).toList()
                 : List.of(share.recipientEmail());
+        // A re-send e-mails people as a share does, so it counts against the same window (the caller's).
+        rateLimits.consume(caller.userId(), Math.max(1, recipients.size()));
         UUID firstEventId = null;
         for (String recipient : recipients) {
             UUID eventId = UUID.randomUUID();

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The limit through the API: 600 recipients a minute per user (the default, which the suite keeps: no other test
- * shares with more than a few dozen recipients per user), the 601st refused with 429 and nothing written.
+ * shares with more than a few dozen recipients per user), the 601st refused with 429 and nothing written; a re-send
+ * counts against the same window.
  */
 class SharingRateLimitApiIT extends ShareApiIntegrationSupport {
 
@@ -26,17 +27,21 @@ class SharingRateLimitApiIT extends ShareApiIntegrationSupport {
         for (int attempt = 1; ; attempt++) {
             Caller sharer = Caller.sharer();
             UUID resource = createDocument(sharer);
+            String firstShare = null;
             for (int batch = 0; batch < LIMIT / 100; batch++) {
                 int from = batch * 100;
                 Response accepted = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipients",
                         IntStream.range(from, from + 100).mapToObj(i -> Map.of("email", "r" + i + "@example.com")).toList()));
                 assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+                firstShare = firstShare != null ? firstShare
+                        : accepted.data().get("shares").get(0).get("shareId").asString();
             }
             long shares = count("select count(*) from share");
             long outbox = count("select count(*) from outbox_event");
 
             Response refused = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "r600@example.com"));
             Response link = api.post("/v1/shares/" + resource + "/links", sharer.token(), Map.of("audience", "anyone"));
+            Response resend = api.post("/v1/shares/" + firstShare + "/notifications", sharer.token(), null);
             if (windowsOf(sharer) > 1 && attempt < 3) {
                 continue;
             }
@@ -47,6 +52,10 @@ class SharingRateLimitApiIT extends ShareApiIntegrationSupport {
             // A link without recipients counts one: refused too.
             assertThat(link.status()).as(link.toString()).isEqualTo(429);
             assertThat(link.header("Retry-After")).isNotNull();
+            // A re-send e-mails someone too: it counts against the same window.
+            assertThat(resend.status()).as(resend.toString()).isEqualTo(429);
+            assertThat(resend.header("Retry-After")).isNotNull();
+            assertThat(count("select resend_count from share where id = ?", UUID.fromString(firstShare))).isZero();
             assertThat(count("select count(*) from share")).as("no share").isEqualTo(shares);
             assertThat(count("select count(*) from outbox_event")).as("no event").isEqualTo(outbox);
             assertThat(count("select sum(recipients) from sharing_rate_window where user_id = ?", sharer.userId()))
