@@ -11,18 +11,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The request bodies of the documentation's {@code curl} examples ({@code -d '{…}'}, and the walkthrough's
- * {@code post /v1/… '{…}'}), each with the path it is sent to: what the services' strict parsing (unknown fields are a
- * 400) must still accept. Read from the READMEs, {@code docs/*.md} and what local-stack prints.
+ * The request bodies of the documentation's API calls, each with the method and path it is sent to: what the
+ * services' strict parsing (unknown fields are a 400) must still accept. The READMEs' and {@code docs/*.md}'s calls are
+ * read by {@link ReadmeCurls} (the one reader of documented calls); what local-stack prints ({@code -d '{…}'} in its
+ * Java source) by a pattern, as POSTs.
  */
 public final class ReadmeBodies {
 
     private static final Pattern CURL_BODY = Pattern.compile("-d '(\\{.*?\\})'", Pattern.DOTALL);
-    private static final Pattern POST_HELPER = Pattern.compile("post (/v1/\\S+) '(\\{.*?\\})'", Pattern.DOTALL);
     private static final Pattern PATH = Pattern.compile("/v1/[A-Za-z0-9_$<>{}%./-]*");
 
-    /** One example: where it is written, the path (with its placeholders as written) and the body. */
-    public record Example(String file, String path, String body) {
+    /** One example: where it is written, the method, the path (with its placeholders as written) and the body. */
+    public record Example(String file, String method, String path, String body) {
 
         /** The path with every placeholder segment ({@code $LOG}, {@code <shareId>}, {@code %s}, {@code {id}}) replaced. */
         public String path(String replacement) {
@@ -31,7 +31,7 @@ public final class ReadmeBodies {
 
         @Override
         public String toString() {
-            return file + ": POST " + path + " " + (body.length() > 70 ? body.substring(0, 70) + "…" : body);
+            return file + ": " + method + " " + path + " " + (body.length() > 70 ? body.substring(0, 70) + "…" : body);
         }
     }
 
@@ -44,6 +44,11 @@ public final class ReadmeBodies {
         for (Path file : documents(root)) {
             String text = read(file);
             String name = root.relativize(file).toString();
+            if (name.endsWith(".md")) {
+                ReadmeCurls.of(text).stream().filter(curl -> curl.body() != null)
+                        .forEach(curl -> examples.add(new Example(name, curl.method(), curl.path(), curl.body())));
+                continue;
+            }
             Matcher curl = CURL_BODY.matcher(text);
             while (curl.find()) {
                 Matcher path = PATH.matcher(text.substring(Math.max(0, text.lastIndexOf("curl", curl.start())), curl.start()));
@@ -52,12 +57,8 @@ public final class ReadmeBodies {
                     last = path.group();
                 }
                 if (last != null) {
-                    examples.add(new Example(name, last, curl.group(1)));
+                    examples.add(new Example(name, "POST", last, curl.group(1)));
                 }
-            }
-            Matcher post = POST_HELPER.matcher(text);
-            while (post.find()) {
-                examples.add(new Example(name, post.group(1), post.group(2)));
             }
         }
         return examples.stream().filter(e -> Stream.of(prefixes).anyMatch(e.path()::startsWith)).toList();
