@@ -29,7 +29,7 @@ public @interface ApiExample {
     /** An example request body (JSON); empty when the operation takes none. */
     String request() default "";
 
-    /** An example answer (JSON, the whole envelope); empty only for 204. */
+    /** An example answer (JSON, the whole envelope); empty only for 204, and for a 202 whose method returns no body. */
     String response() default "";
 
     /**

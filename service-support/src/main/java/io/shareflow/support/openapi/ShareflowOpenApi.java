@@ -131,15 +131,20 @@ public final class ShareflowOpenApi {
 
     /**
      * A property that is not required may be absent or null, both ways: the services write a missing value as
-     * {@code null} ({@code "expiresAt": null} = never) and read {@code null} as absent.
+     * {@code null} ({@code "expiresAt": null} = never) and read {@code null} as absent. A nested record's property
+     * (a {@code $ref}) becomes {@code anyOf: [{$ref}, {type: null}]}, e.g. a link's {@code recipient} in
+     * {@code /permissions}.
      */
     private static void optionalMeansNullable(Schema<?> schema) {
         if (schema.getProperties() == null) {
             return;
         }
         List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().replaceAll((name, property) -> required.contains(name) || property.get$ref() == null
+                ? property
+                : new Schema<>().anyOf(new ArrayList<>(List.of(property, new Schema<>().types(new LinkedHashSet<>(List.of("null")))))));
         schema.getProperties().forEach((name, property) -> {
-            if (required.contains(name) || property.get$ref() != null) {
+            if (required.contains(name) || property.get$ref() != null || property.getAnyOf() != null) {
                 return;
             }
             Set<String> types = property.getTypes();

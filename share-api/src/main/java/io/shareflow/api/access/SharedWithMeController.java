@@ -5,8 +5,11 @@ import java.util.List;
 
 import io.shareflow.domain.InvalidRequest;
 import io.shareflow.domain.PageRequest;
+import io.shareflow.support.openapi.ApiErrors;
+import io.shareflow.support.openapi.ApiExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.PageEnvelope;
+import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,6 +30,11 @@ class SharedWithMeController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The shares the caller is a recipient of, newest first, paged (members and guests alike)",
+            description = "Direct shares to the caller's user id or address and links naming them; status filters "
+                    + "(PENDING, ACTIVE, NOTIFICATION_FAILED, REJECTED, EXPIRED, REVOKED), as read now.")
+    @ApiExample(response = AccessExamples.SHARED_WITH_ME)
+    @ApiErrors(field = "status")
     @GetMapping("/v1/shared-with-me")
     PageEnvelope<SharedWithMeResponse> sharedWithMe(CurrentUser user, @RequestParam(required = false) String status,
                                                     @RequestParam(required = false) Integer page,

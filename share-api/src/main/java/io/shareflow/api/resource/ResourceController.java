@@ -8,6 +8,7 @@ import io.shareflow.api.resource.model.Resource;
 import io.shareflow.domain.PageRequest;
 import io.shareflow.support.openapi.ApiErrors;
 import io.shareflow.support.openapi.ApiExample;
+import io.shareflow.support.openapi.ErrorExample;
 import io.shareflow.support.security.CurrentUser;
 import io.shareflow.support.web.DataEnvelope;
 import io.shareflow.support.web.PageEnvelope;
@@ -69,12 +70,32 @@ class ResourceController {
                 .map(ResourceResponse::of));
     }
 
+    @Operation(summary = "Rename and/or move a resource (sharing roles)",
+            description = "A JSON merge patch: a field left out keeps its value, \"parentId\": null moves the resource to "
+                    + "the top level. The new parent is a folder of the organisation, neither the resource nor below "
+                    + "it (409). Access inherited through folders follows the move at once.")
+    @ApiExample(request = ResourceExamples.CHANGE_REQUEST, response = ResourceExamples.RESOURCE_CHANGED)
+    @ApiErrors(value = {403, 404, 409}, field = "parentId", examples = {
+            @ErrorExample(status = 403, message = "Only the sharing roles may change resources."),
+            @ErrorExample(status = 409, name = "UnderItsOwnSubfolder",
+                    message = "A folder cannot be moved under one of its own subfolders.", extension = """
+                            {"field": "parentId"}"""),
+            @ErrorExample(status = 409, name = "UnderItself", message = "A resource cannot be moved under itself.",
+                    extension = """
+                            {"field": "parentId"}""")})
     @PatchMapping("/{id}")
     DataEnvelope<ResourceResponse> change(CurrentUser user, @PathVariable UUID id,
                                           @Valid @RequestBody ResourceChangeRequest body) {
         return DataEnvelope.of(ResourceResponse.of(catalogue.change(user, id, body.toChange())));
     }
 
+    @Operation(summary = "Delete a resource (sharing roles)",
+            description = "Soft: it is no longer found or listed, it leaves every collection, and every share of it is "
+                    + "revoked (cause resource-deleted). A folder that still holds anything is 409.")
+    @ApiExample(status = 204)
+    @ApiErrors(value = {403, 404, 409}, examples = {
+            @ErrorExample(status = 403, message = "Only the sharing roles may change resources."),
+            @ErrorExample(status = 409, message = "The folder is not empty: delete or move what it holds first.")})
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(CurrentUser user, @PathVariable UUID id) {
         catalogue.delete(user, id);

@@ -60,7 +60,16 @@ class ShareController {
                             {"entityType": "Document"}"""),
             @ErrorExample(status = 422, name = "RecipientOfAnotherOrganisation",
                     message = "The recipient is a user of another organisation.", extension = """
-                            {"recipientEmail": "dave@globex.example"}""")})
+                            {"recipientEmail": "dave@globex.example"}"""),
+            @ErrorExample(status = 422, name = "PolicyRecipientDomain",
+                    message = "The organisation's sharing policy does not allow sharing with this address.",
+                    extension = """
+                            {"field": "recipients[1].email", "allowedRecipientDomains": ["example.com", "partner.example"]}"""),
+            @ErrorExample(status = 422, name = "PolicyMaxExpiry",
+                    message = "The organisation's sharing policy allows shares of at most 90 days.", extension = """
+                            {"field": "expiresAt", "maxExpiryDays": 90}"""),
+            @ErrorExample(status = 429, message = "Too many recipients shared with in a minute (at most 600 per user);"
+                    + " retry after 12 s.")})
     @PostMapping("/{resourceId}")
     ResponseEntity<DataEnvelope<ShareAccepted>> share(CurrentUser user, @PathVariable UUID resourceId,
                                                       @RequestHeader(name = IdempotencyKey.HEADER, required = false)
@@ -76,8 +85,24 @@ class ShareController {
             description = "audience anyone | organization | users | password; password exactly for audience password; "
                     + "durationHours or expiresAt. An Idempotency-Key makes a retry answer the same.")
     @ApiExample(status = 201, request = ShareExamples.LINK_REQUEST, response = ShareExamples.LINK_CREATED)
-    @ApiErrors(value = {403, 404, 409, 422, 429}, field = "password", examples =
-            @ErrorExample(status = 409, message = "The Idempotency-Key was already used for a different request."))
+    @ApiErrors(value = {403, 404, 409, 422, 429}, field = "password", examples = {
+            @ErrorExample(status = 409, message = "The Idempotency-Key was already used for a different request."),
+            @ErrorExample(status = 422, name = "EntityType", message = "Operation not allowed for this entity type.",
+                    extension = """
+                            {"entityType": "Document"}"""),
+            @ErrorExample(status = 422, name = "PolicyLinkAudience",
+                    message = "The organisation's sharing policy does not allow links with this audience.",
+                    extension = """
+                            {"field": "audience", "linkAudiences": ["organization", "users", "password"]}"""),
+            @ErrorExample(status = 422, name = "PolicyRecipientDomain",
+                    message = "The organisation's sharing policy does not allow sharing with this address.",
+                    extension = """
+                            {"field": "recipients[0].email", "allowedRecipientDomains": ["example.com"]}"""),
+            @ErrorExample(status = 422, name = "PolicyMaxExpiry",
+                    message = "The organisation's sharing policy allows shares of at most 90 days.", extension = """
+                            {"field": "durationHours", "maxExpiryDays": 90}"""),
+            @ErrorExample(status = 429, message = "Too many recipients shared with in a minute (at most 600 per user);"
+                    + " retry after 12 s.")})
     @PostMapping("/{resourceId}/links")
     ResponseEntity<DataEnvelope<LinkCreated>> link(CurrentUser user, @PathVariable UUID resourceId,
                                                    @RequestHeader(name = IdempotencyKey.HEADER, required = false)
@@ -99,6 +124,26 @@ class ShareController {
     }
 
     /** 200 with the share as {@code GET} shows it, after the change. */
+    @Operation(summary = "Change a share's role and expiry, and a link's password or audience (its sharer, an admin, "
+            + "or a manager of the resource)",
+            description = "Each field left out stays as it is; \"expiresAt\": null clears the expiry. The organisation's "
+                    + "sharing policy applies as on a new share: a role above maxRole is lowered (requestedRole tells), "
+                    + "an expiry past maxExpiryDays or an audience it does not allow is 422. A revoked, rejected or "
+                    + "expired share is 409. Answers the share as GET shows it.")
+    @ApiExample(request = ShareExamples.PATCH_REQUEST, response = ShareExamples.SHARE_CHANGED)
+    @ApiErrors(value = {403, 404, 409, 422}, field = "expiresAt", examples = {
+            @ErrorExample(status = 403, message = "Only the sharer, an admin of the organisation or a manager of the resource may change, revoke or re-send this share."),
+            @ErrorExample(status = 409, message = "The share is REVOKED and can no longer be changed."),
+            @ErrorExample(status = 422, name = "PolicyMaxExpiry",
+                    message = "The organisation's sharing policy allows shares of at most 90 days.", extension = """
+                            {"field": "expiresAt", "maxExpiryDays": 90}"""),
+            @ErrorExample(status = 422, name = "PolicyLinkAudience",
+                    message = "The organisation's sharing policy does not allow links with this audience.",
+                    extension = """
+                            {"field": "audience", "linkAudiences": ["organization", "password"]}"""),
+            @ErrorExample(status = 422, name = "AudienceUsersWithoutRecipients",
+                    message = "Audience users needs recipients, and this link has none.", extension = """
+                            {"field": "audience"}""")})
     @PatchMapping("/{shareId}")
     DataEnvelope<ShareDetails> change(CurrentUser user, @PathVariable UUID shareId,
                                       @Valid @RequestBody ShareChangeRequest body) {
@@ -107,6 +152,12 @@ class ShareController {
     }
 
     /** 204, also for a share revoked before (nothing happens again). */
+    @Operation(summary = "Revoke a share (its sharer, an admin, or a manager of the resource)",
+            description = "The share stops granting at once and ShareRevoked is published; a share revoked before "
+                    + "answers 204 again and nothing happens.")
+    @ApiExample(status = 204)
+    @ApiErrors(value = {403, 404}, examples =
+            @ErrorExample(status = 403, message = "Only the sharer, an admin of the organisation or a manager of the resource may change, revoke or re-send this share."))
     @DeleteMapping("/{shareId}")
     ResponseEntity<Void> revoke(CurrentUser user, @PathVariable UUID shareId) {
         management.revoke(user, shareId);
@@ -114,6 +165,20 @@ class ShareController {
     }
 
     /** 202 with the share's {@code Location}: the e-mail is on its way; the share's history and status tell how it went. */
+    @Operation(summary = "Send a share's invitation again (its sharer, an admin, or a manager of the resource)",
+            description = "No body. A direct share's recipient, or each recipient of a link, gets the e-mail again; "
+                    + "the recipients count against the caller's sharing rate limit. 202 with the share's Location: "
+                    + "its history and status tell how it went.")
+    @ApiExample(status = 202)
+    @ApiErrors(value = {403, 404, 409, 422, 429}, examples = {
+            @ErrorExample(status = 403, message = "Only the sharer, an admin of the organisation or a manager of the resource may change, revoke or re-send this share."),
+            @ErrorExample(status = 409, name = "FinalShare",
+                    message = "The share is EXPIRED and can no longer be re-sent."),
+            @ErrorExample(status = 409, name = "LinkNotKept", message = "This share was made before its link was kept, "
+                    + "so its invitation cannot be sent again; share the resource again."),
+            @ErrorExample(status = 422, message = "This link has no recipients to e-mail."),
+            @ErrorExample(status = 429, message = "Too many recipients shared with in a minute (at most 600 per user);"
+                    + " retry after 12 s.")})
     @PostMapping("/{shareId}/notifications")
     ResponseEntity<Void> resend(CurrentUser user, @PathVariable UUID shareId) {
         management.resend(user, shareId);
