@@ -13,6 +13,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.XmlFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.XmlMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +55,22 @@ public final class ShareflowRequestLimitsAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("shareflowRequestBodyLimitFilter");
         return registration;
+    }
+
+    /**
+     * Tomcat reads form posts ({@code /s/{token}}, {@code /register/{token}}) itself, past the filter's counting
+     * stream: the same limit as its maximum form post size (2 MB by default), so a chunked form is cut at 64 KiB too.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(TomcatConnectorCustomizer.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class TomcatForms {
+
+        @Bean
+        TomcatConnectorCustomizer shareflowFormPostLimit(RequestLimitSettings settings) {
+            return connector -> connector.setMaxPostSize((int) Math.min(Integer.MAX_VALUE,
+                    settings.maxRequestBody().toBytes()));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
 
@@ -22,10 +23,7 @@ class ReceivedShares {
     /** The statuses of shares that grant access. */
     static final String GRANTING = "'PENDING', 'ACTIVE', 'NOTIFICATION_FAILED'";
 
-    private static final String STATUS_NOW = """
-            case when s.status in ('REVOKED', 'REJECTED') then s.status
-                 when s.expires_at is not null and s.expires_at <= :now then 'EXPIRED'
-                 else s.status end""";
+    private static final String STATUS_NOW = ShareStatuses.effectiveStatus("s.");
 
     private static final String MINE = """
             from share s

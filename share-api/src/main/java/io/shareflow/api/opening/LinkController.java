@@ -93,7 +93,7 @@ class LinkController {
         if (password != null && password.length() > MAX_PASSWORD_LENGTH) {
             throw new InvalidRequest(PASSWORD_HEADER, "must be at most " + MAX_PASSWORD_LENGTH + " characters");
         }
-        Opening opening = opener.open(new OpenAttempt(token.value(), caller.orElse(null), utf8(password), false,
+        Opening opening = opener.open(new OpenAttempt(token.value(), caller.orElse(null), utf8(password), null,
                 request.getRemoteAddr(), Channel.API));
         if (opening instanceof Opening.Opened opened) {
             return ResponseEntity.ok()

@@ -145,7 +145,9 @@ public class LinkOpener {
      * {@link Refusal#LOCKED_OUT} at once.
      */
     private Opening withPassword(OpenableShares.Stored share, OpenAttempt attempt, Instant now) {
-        if (attempt.passwordProven()) {
+        // The page's proof counts only for the link's current password: a new one ends every proof of the old.
+        if (attempt.passwordProof() != null && share.passwordHash() != null
+                && attempt.passwordProof().equals(LinkPasswords.version(share.passwordHash()))) {
             return opened(share);
         }
         failures.lock(share.id());
@@ -175,7 +177,8 @@ public class LinkOpener {
         return new Opening.Opened(new OpenedShare(rules.shareId(), share.type(),
                 rules.audience() == null ? null : rules.audience().value(), share.name(), resource, items,
                 share.role(), rules.expiresAt(), OpeningRules.canDownload(share.role()), share.sharedBy(),
-                share.createdAt()));
+                share.createdAt()),
+                share.passwordHash() == null ? null : LinkPasswords.version(share.passwordHash()));
     }
 
     private static Opener opener(CurrentUser caller) {

@@ -1,6 +1,9 @@
 package io.shareflow.api.opening;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.UUID;
 
 import io.shareflow.domain.PasswordPolicy;
@@ -24,6 +27,19 @@ class LinkPasswords {
 
     LinkPasswords(PasswordEncoder encoder) {
         this.encoder = encoder;
+    }
+
+    /**
+     * What a proof of a link's password is bound to: a digest of its stored hash (which changes with every new
+     * password, the salt included), so a proof given for the old password no longer opens the link.
+     */
+    static String version(String storedHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(storedHash.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     boolean matches(UUID shareId, String password, String storedHash) {

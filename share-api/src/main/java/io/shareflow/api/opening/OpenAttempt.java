@@ -11,11 +11,12 @@ import io.shareflow.support.security.CurrentUser;
  *                       Never logged; {@link #toString()} leaves it (and the password) out
  * @param caller         the signed-in caller (bearer or {@code shareflow_session} cookie); null = anonymous
  * @param password       {@code X-Share-Password} or the page's password form; null = none given
- * @param passwordProven the page's token-bound cookie says this browser gave the right password a moment ago
+ * @param passwordProof  the page's token-bound cookie: the {@link LinkPasswords#version} of the password this browser
+ *                       gave a moment ago (it opens the link only while that is still its password); null = none
  * @param clientAddress  the client's address, for the rate limit per address; null = unknown (limited as one address)
  * @param channel        not null
  */
-public record OpenAttempt(String token, CurrentUser caller, String password, boolean passwordProven,
+public record OpenAttempt(String token, CurrentUser caller, String password, String passwordProof,
                           String clientAddress, Channel channel) {
 
     public OpenAttempt {
@@ -26,7 +27,7 @@ public record OpenAttempt(String token, CurrentUser caller, String password, boo
     @Override
     public String toString() {
         return "OpenAttempt[token=…, caller=" + (caller == null ? "anonymous" : caller.userId())
-                + ", password=" + (password == null ? "none" : "…") + ", passwordProven=" + passwordProven
+                + ", password=" + (password == null ? "none" : "…") + ", passwordProof=" + (passwordProof != null)
                 + ", channel=" + channel + "]";
     }
 }

@@ -6,8 +6,14 @@ import java.util.Objects;
 /** What {@link LinkOpener#open(OpenAttempt)} answers: the share opened, or why not. */
 public sealed interface Opening permits Opening.Opened, Opening.Refused {
 
-    /** The share opened; {@code share} not null. */
-    record Opened(OpenedShare share) implements Opening {
+    /**
+     * The share opened; {@code share} not null.
+     *
+     * @param passwordVersion a password link's {@link LinkPasswords#version}: what a proof of its password is bound
+     *                        to (the page's cookie), so that a changed password ends every proof of the old one; null
+     *                        for other links
+     */
+    record Opened(OpenedShare share, String passwordVersion) implements Opening {
         public Opened {
             Objects.requireNonNull(share, "share");
         }

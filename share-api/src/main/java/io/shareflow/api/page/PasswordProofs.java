@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.schemas.SealedFieldException;
@@ -16,15 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * The page's memory of a correct password: a cookie that says "this browser gave the right password for this link
- * until T". Its value is T, sealed (AES-GCM, authenticated) under the service's events seal key with the link's
+ * until T". Its value is T and the link's password version (a digest of its stored hash), sealed (AES-GCM, authenticated) under the service's events seal key with the link's
  * token hash as associated data: it cannot be forged, moved to another link or extended, and it holds neither the
  * password nor the token. {@code HttpOnly}, {@code SameSite=Lax} (a click on the link in an e-mail still sends it),
  * {@code Path=/s/{token}} (no other page sees it), {@code Secure} on HTTPS, and {@link PageSettings#passwordProofTtl()}
  * long. All instances of share-api hold the same seal key, so any of them accepts it; a rotated key keeps old
  * proofs valid while the old key is still in the list.
  *
- * <p>It only tells {@code LinkOpener} that the password was given ({@code passwordProven}); whether that is
- * enough is the opener's decision.
+ * <p>It only tells {@code LinkOpener} which password was given ({@code passwordProof}); the opener accepts it only
+ * while that is still the link's password, so a new password (PATCH) ends every proof of the old one at once.
  */
 @Component
 class PasswordProofs {
@@ -42,10 +43,15 @@ class PasswordProofs {
         this.ttl = settings.passwordProofTtl();
     }
 
-    /** The cookie that proves the password for {@code token} until {@link PageSettings#passwordProofTtl()} from now. */
-    ResponseCookie issue(String token, boolean secure) {
+    /**
+     * The cookie that proves the password for {@code token} until {@link PageSettings#passwordProofTtl()} from now.
+     *
+     * @param passwordVersion the link's current password ({@code Opening.Opened#passwordVersion}): the proof holds only
+     *                        while the link keeps it
+     */
+    ResponseCookie issue(String token, String passwordVersion, boolean secure) {
         Instant until = clock.instant().plus(ttl);
-        byte[] sealed = seals.seal(Long.toString(until.getEpochSecond()), context(token));
+        byte[] sealed = seals.seal(until.getEpochSecond() + " " + passwordVersion, context(token));
         return ResponseCookie.from(COOKIE, Base64.getUrlEncoder().withoutPadding().encodeToString(sealed))
                 .httpOnly(true)
                 .secure(secure)
@@ -55,27 +61,36 @@ class PasswordProofs {
                 .build();
     }
 
-    /** Whether the request carries a valid, unexpired proof for {@code token}. */
-    boolean proven(String token, HttpServletRequest request) {
+    /**
+     * The password version a valid, unexpired proof for {@code token} in the request was issued for; empty when there
+     * is none. Whether that is still the link's password is the opener's to check.
+     */
+    Optional<String> proven(String token, HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
-            return false;
+            return Optional.empty();
         }
         for (Cookie cookie : cookies) {
-            if (COOKIE.equals(cookie.getName()) && valid(token, cookie.getValue())) {
-                return true;
+            if (COOKIE.equals(cookie.getName())) {
+                Optional<String> version = valid(token, cookie.getValue());
+                if (version.isPresent()) {
+                    return version;
+                }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
-    private boolean valid(String token, String value) {
+    private Optional<String> valid(String token, String value) {
         try {
-            String until = seals.open(Base64.getUrlDecoder().decode(value), context(token));
-            return clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(until)));
+            String[] proof = seals.open(Base64.getUrlDecoder().decode(value), context(token)).split(" ", 2);
+            if (proof.length != 2 || !clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(proof[0])))) {
+                return Optional.empty();
+            }
+            return Optional.of(proof[1]);
         } catch (SealedFieldException | IllegalArgumentException e) {
             // not base64, not ours, for another link, or tampered with: no proof
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -65,7 +65,8 @@ class RecipientPageController {
     @GetMapping("/s/{token}")
     ModelAndView show(@PathVariable LinkToken token, Optional<CurrentUser> caller, HttpServletRequest request,
                       HttpServletResponse response, CsrfToken csrf) {
-        Opening opening = opener.open(attempt(token, caller, null, proofs.proven(token.value(), request), request));
+        Opening opening = opener.open(attempt(token, caller, null, proofs.proven(token.value(), request).orElse(null),
+                request));
         return render(token, opening, caller, response, csrf);
     }
 
@@ -75,13 +76,14 @@ class RecipientPageController {
         // Read here, not as a handler argument: those are logged at TRACE. An empty form is no password given.
         String password = request.getParameter("password");
         String given = password == null || password.isEmpty() ? null : password;
-        boolean proven = proofs.proven(token.value(), request);
-        Opening opening = opener.open(attempt(token, caller, given, proven, request));
-        // A proof only for a password the opener actually checked: with a valid proof it checks none, so issuing
-        // one then would let any POST extend the proof for ever; and other links need no proof at all.
-        if (given != null && !proven && opening instanceof Opening.Opened opened
-                && "password".equals(opened.share().audience())) {
-            response.addHeader(HttpHeaders.SET_COOKIE, proofs.issue(token.value(), request.isSecure()).toString());
+        String proof = proofs.proven(token.value(), request).orElse(null);
+        Opening opening = opener.open(attempt(token, caller, given, proof, request));
+        // A proof only for a password the opener actually checked: with a valid proof of its current password it
+        // checks none, so issuing one then would let any POST extend the proof for ever; other links need no proof.
+        if (given != null && opening instanceof Opening.Opened opened && opened.passwordVersion() != null
+                && !opened.passwordVersion().equals(proof)) {
+            response.addHeader(HttpHeaders.SET_COOKIE,
+                    proofs.issue(token.value(), opened.passwordVersion(), request.isSecure()).toString());
             RedirectView back = new RedirectView("/s/{token}", true);
             back.setStatusCode(HttpStatus.SEE_OTHER);
             back.setExposeModelAttributes(false);
@@ -90,9 +92,9 @@ class RecipientPageController {
         return render(token, opening, caller, response, csrf);
     }
 
-    private static OpenAttempt attempt(LinkToken token, Optional<CurrentUser> caller, String password, boolean proven,
+    private static OpenAttempt attempt(LinkToken token, Optional<CurrentUser> caller, String password, String proof,
                                        HttpServletRequest request) {
-        return new OpenAttempt(token.value(), caller.orElse(null), password, proven, request.getRemoteAddr(),
+        return new OpenAttempt(token.value(), caller.orElse(null), password, proof, request.getRemoteAddr(),
                 Channel.PAGE);
     }
 

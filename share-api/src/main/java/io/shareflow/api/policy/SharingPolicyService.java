@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SharingPolicyService {
 
     /** The roles that may change the policy. */
-    static final Set<String> POLICY_ROLES = Set.of("admin", "producer-admin");
+    static final Set<String> POLICY_ROLES = OrganizationRoles.ADMIN;
 
     private final SharingPolicies policies;
     private final SharingPolicyChanges changes;

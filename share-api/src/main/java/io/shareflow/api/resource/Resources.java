@@ -69,7 +69,7 @@ public class Resources {
      * As {@link #find}, locking the row until the transaction ends: {@code exclusive} for a change or delete of the
      * resource itself, else shared (it is being put under or into, so it must not be deleted meanwhile).
      */
-    Optional<Resource> findLocked(UUID organizationId, UUID id, boolean exclusive) {
+    public Optional<Resource> findLocked(UUID organizationId, UUID id, boolean exclusive) {
         return jdbc.sql("""
                         select * from resource
                         where id = :id and organization_id = :organizationId and deleted_at is null

@@ -8,8 +8,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import io.shareflow.api.access.ResourceAccess;
-import io.shareflow.api.share.model.ChangePermission;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.domain.NotFound;
 import io.shareflow.domain.Page;
@@ -33,28 +31,28 @@ class ShareFinder {
     private final ShareStatuses statuses;
     private final SealedFields seals;
     private final RecipientChecks recipientChecks;
-    private final ResourceAccess access;
+    private final SharePermissions permissions;
     private final Clock clock;
 
     ShareFinder(Shares shares, ShareStatuses statuses, SealedFields seals, RecipientChecks recipientChecks,
-                ResourceAccess access, Clock clock) {
+                SharePermissions permissions, Clock clock) {
         this.shares = shares;
         this.recipientChecks = recipientChecks;
         this.statuses = statuses;
         this.seals = seals;
-        this.access = access;
+        this.permissions = permissions;
         this.clock = clock;
     }
 
     /**
      * The share with its history (a link also with its recipients), and its url when the caller may change the share
-     * ({@link ChangePermission}).
+     * ({@link SharePermissions}).
      */
     @Transactional(readOnly = true)
     ShareDetails get(CurrentUser caller, UUID shareId) {
         ShareView share = shares.find(caller.organizationId(), shareId, clock.instant())
                 .orElseThrow(() -> new NotFound("Share not found."));
-        String url = mayChange(caller, share) ? url(share) : null;
+        String url = permissions.mayChange(caller, share.resourceId(), share.sharerUserId()) ? url(share) : null;
         List<LinkRecipientState> recipients = share.isLink()
                 ? recipients(share, shares.linkRecipients(List.of(share.id()))) : List.of();
         return ShareDetails.of(share, recipients, names(List.of(share), Map.of(share.id(), recipients)), url,
@@ -78,14 +76,6 @@ class ShareFinder {
         recipients.values().forEach(list -> list.stream().map(LinkRecipientState::userId).filter(Objects::nonNull)
                 .forEach(userIds::add));
         return recipientChecks.names(userIds);
-    }
-
-    private boolean mayChange(CurrentUser caller, ShareView share) {
-        if (ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId())) {
-            return true;
-        }
-        return access.effectiveRole(caller.organizationId(), share.resourceId(), caller.userId(), caller.email())
-                .filter("manager"::equals).isPresent();
     }
 
     private static List<LinkRecipientState> recipients(ShareView share, Map<UUID, List<LinkRecipientState>> byShare) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.shareflow.api.access.ResourceAccess;
 import io.shareflow.api.limits.SharingRateLimits;
 import io.shareflow.api.policy.SharingPolicies;
 import io.shareflow.api.policy.model.SharingPolicy;
@@ -42,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a history entry naming who did it, and the event in the outbox.
  *
  * <p>Who may ({@link ChangePermission}): the sharer, an {@code admin}/{@code producer-admin} of the organisation, or a
- * recipient holding {@code manager} on the resource ({@link ResourceAccess}); any other member of the organisation (or
+ * recipient holding {@code manager} on the resource ({@link SharePermissions}); any other member of the organisation (or
  * a recipient with a lower role) is 403, a guest with nothing on the resource and another organisation 404. A revoked,
  * rejected or expired share (expired from the instant its expiry passes) cannot be changed or re-sent: 409.
  */
@@ -53,7 +52,7 @@ class ShareManagement {
 
     private final Shares shares;
     private final ShareStatuses statuses;
-    private final ResourceAccess access;
+    private final SharePermissions permissions;
     private final Resources resources;
     private final ShareEventPublisher events;
     private final PasswordEncoder passwords;
@@ -61,12 +60,12 @@ class ShareManagement {
     private final SharingRateLimits rateLimits;
     private final Clock clock;
 
-    ShareManagement(Shares shares, ShareStatuses statuses, ResourceAccess access, Resources resources,
+    ShareManagement(Shares shares, ShareStatuses statuses, SharePermissions permissions, Resources resources,
                     ShareEventPublisher events, PasswordEncoder passwords, SharingPolicies policies,
                     SharingRateLimits rateLimits, Clock clock) {
         this.shares = shares;
         this.statuses = statuses;
-        this.access = access;
+        this.permissions = permissions;
         this.resources = resources;
         this.events = events;
         this.passwords = passwords;
@@ -78,12 +77,17 @@ class ShareManagement {
     /** {@code PATCH /v1/shares/{id}}; a change that changes nothing records and publishes nothing. */
     @Transactional
     void change(CurrentUser caller, UUID shareId, ShareChangeDraft draft) {
-        Instant now = clock.instant();
         ManagedShare share = lockFor(caller, shareId);
+        // Read after the lock: a share that expired while this waited for it must read EXPIRED (409).
+        Instant now = clock.instant();
         refuseFinal(share, now, "changed");
+        ShareChangeRules.Current current = new ShareChangeRules.Current(share.isLink(), share.role(),
+                share.expiresAt(), share.audience(), share.hasPassword(), share.recipients());
+        // The request's own rules first (400: a link's role above downloader is refused, not lowered), then the
+        // policy's (422, or a lowered role), then the change the policy leaves.
+        ShareChangeRules.validate(draft, current, now);
         PolicyApplied applied = applyPolicy(policies.of(share.organizationId()), draft, now);
-        ShareChange change = ShareChangeRules.validate(applied.draft(), new ShareChangeRules.Current(share.isLink(),
-                share.role(), share.expiresAt(), share.audience(), share.hasPassword(), share.recipients()), now);
+        ShareChange change = ShareChangeRules.validate(applied.draft(), current, now);
         if (change.changesNothing()) {
             return;
         }
@@ -157,8 +161,8 @@ class ShareManagement {
      */
     @Transactional
     void resend(CurrentUser caller, UUID shareId) {
-        Instant now = clock.instant();
         ManagedShare share = lockFor(caller, shareId);
+        Instant now = clock.instant();
         refuseFinal(share, now, "re-sent");
         if (share.isLink() && share.recipients() == 0) {
             throw new RefusedRequest("This link has no recipients to e-mail.", Map.of());
@@ -203,10 +207,7 @@ class ShareManagement {
     private ManagedShare lockFor(CurrentUser caller, UUID shareId) {
         ManagedShare share = shares.lock(caller.organizationId(), shareId)
                 .orElseThrow(() -> new NotFound("Share not found."));
-        String roleOnResource = ChangePermission.mayChange(caller.userId(), caller.roles(), share.sharerUserId()) ? null
-                : access.effectiveRole(caller.organizationId(), share.resourceId(), caller.userId(), caller.email())
-                .orElse(null);
-        switch (ChangePermission.decide(caller.userId(), caller.roles(), share.sharerUserId(), roleOnResource)) {
+        switch (permissions.decide(caller, share.resourceId(), share.sharerUserId())) {
             case ALLOWED -> {
                 return share;
             }

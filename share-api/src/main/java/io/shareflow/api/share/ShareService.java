@@ -89,7 +89,9 @@ class ShareService {
             }
         }
 
-        Resource resource = resources.find(sharer.organizationId(), resourceId)
+        // Locked (shared) until the shares are written: a delete of the resource running now waits, and then revokes
+        // them with the others, or this waits for it and answers 404.
+        Resource resource = resources.findLocked(sharer.organizationId(), resourceId, false)
                 .orElseThrow(() -> new NotFound("Resource not found."));
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
         // Before anything is written; a replay above does not count, a refusal below rolls the count back.

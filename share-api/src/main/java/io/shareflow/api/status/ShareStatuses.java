@@ -25,8 +25,13 @@ public class ShareStatuses {
      * SQL of a share's status at {@code :now} ({@link ShareStatus#at}): EXPIRED from the instant its expiry passes,
      * before the sweep has stored it; REVOKED, REJECTED and EXPIRED as stored.
      */
-    public static final String EFFECTIVE_STATUS = "(case when status in ('PENDING', 'ACTIVE', 'NOTIFICATION_FAILED')"
-            + " and expires_at <= :now then 'EXPIRED' else status end)";
+    public static final String EFFECTIVE_STATUS = effectiveStatus("");
+
+    /** {@link #EFFECTIVE_STATUS} of the share table under {@code alias} (e.g. {@code "s."}; {@code ""} for none). */
+    public static String effectiveStatus(String alias) {
+        return "(case when %1$sstatus in ('PENDING', 'ACTIVE', 'NOTIFICATION_FAILED') and %1$sexpires_at <= :now"
+                .formatted(alias) + " then 'EXPIRED' else %sstatus end)".formatted(alias);
+    }
 
     private static final int MAX_CAUSE_LENGTH = 200;
 

@@ -23,11 +23,13 @@ class PasswordProofsTest {
     private static final SealedFields SEALS = SealedFields.fromKeyList(SealedFields.generateKeyList("k1"));
     private static final PageSettings SETTINGS = new PageSettings("http://localhost:8080", null, Duration.ofMinutes(30));
 
+    private static final String VERSION = "pw-version-1";
+
     private final String token = LinkToken.generate().value();
 
     @Test
     void aProofIsAnHttpOnlyLaxCookieScopedToTheLinksPageForTheConfiguredTime() {
-        ResponseCookie cookie = proofs(NOW).issue(token, true);
+        ResponseCookie cookie = proofs(NOW).issue(token, VERSION, true);
         assertThat(cookie.getName()).isEqualTo(PasswordProofs.COOKIE);
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.isSecure()).isTrue();
@@ -36,43 +38,44 @@ class PasswordProofsTest {
         assertThat(cookie.getMaxAge()).isEqualTo(Duration.ofMinutes(30));
         assertThat(cookie.getValue()).doesNotContain(token)
                 .doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(LinkToken.sha256(token)));
-        assertThat(proofs(NOW).issue(token, false).isSecure()).isFalse();
+        assertThat(proofs(NOW).issue(token, VERSION, false).isSecure()).isFalse();
     }
 
     @Test
     void provesThePasswordForItsLinkUntilItExpires() {
-        String value = proofs(NOW).issue(token, true).getValue();
-        assertThat(proofs(NOW.plusSeconds(60)).proven(token, requestWith(value))).isTrue();
-        assertThat(proofs(NOW.plus(Duration.ofMinutes(30)).minusSeconds(1)).proven(token, requestWith(value))).isTrue();
-        assertThat(proofs(NOW.plus(Duration.ofMinutes(30))).proven(token, requestWith(value))).isFalse();
+        String value = proofs(NOW).issue(token, VERSION, true).getValue();
+        assertThat(proofs(NOW.plusSeconds(60)).proven(token, requestWith(value))).contains(VERSION);
+        assertThat(proofs(NOW.plus(Duration.ofMinutes(30)).minusSeconds(1)).proven(token, requestWith(value)))
+                .contains(VERSION);
+        assertThat(proofs(NOW.plus(Duration.ofMinutes(30))).proven(token, requestWith(value))).isEmpty();
     }
 
     @Test
     void provesNothingForAnotherLinkUnderAnotherKeyOrWhenChanged() {
-        String value = proofs(NOW).issue(token, true).getValue();
-        assertThat(proofs(NOW).proven(LinkToken.generate().value(), requestWith(value))).isFalse();
+        String value = proofs(NOW).issue(token, VERSION, true).getValue();
+        assertThat(proofs(NOW).proven(LinkToken.generate().value(), requestWith(value))).isEmpty();
 
         PasswordProofs otherKey = new PasswordProofs(SealedFields.fromKeyList(SealedFields.generateKeyList("k1")),
                 Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS);
-        assertThat(otherKey.proven(token, requestWith(value))).isFalse();
+        assertThat(otherKey.proven(token, requestWith(value))).isEmpty();
 
         byte[] bytes = Base64.getUrlDecoder().decode(value);
         bytes[bytes.length - 1] ^= 1;
         assertThat(proofs(NOW).proven(token, requestWith(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes))))
-                .isFalse();
-        assertThat(proofs(NOW).proven(token, requestWith("not base64 !"))).isFalse();
-        assertThat(proofs(NOW).proven(token, requestWith(""))).isFalse();
-        assertThat(proofs(NOW).proven(token, new MockHttpServletRequest())).isFalse();
+                .isEmpty();
+        assertThat(proofs(NOW).proven(token, requestWith("not base64 !"))).isEmpty();
+        assertThat(proofs(NOW).proven(token, requestWith(""))).isEmpty();
+        assertThat(proofs(NOW).proven(token, new MockHttpServletRequest())).isEmpty();
     }
 
     @Test
     void aProofUnderAKeyStillInTheListHoldsAfterRotation() {
         String old = SealedFields.generateKeyList("old");
         String value = new PasswordProofs(SealedFields.fromKeyList(old), Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS)
-                .issue(token, true).getValue();
+                .issue(token, VERSION, true).getValue();
         PasswordProofs rotated = new PasswordProofs(SealedFields.fromKeyList(SealedFields.generateKeyList("new") + "," + old),
                 Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS);
-        assertThat(rotated.proven(token, requestWith(value))).isTrue();
+        assertThat(rotated.proven(token, requestWith(value))).contains(VERSION);
     }
 
     private static PasswordProofs proofs(Instant now) {

@@ -131,6 +131,22 @@ class RecipientPageIT extends ShareApiIntegrationSupport {
                 "Cookie", csrf.cookie() + "; " + proofCookie, "Accept", "text/html"));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(PasswordProofs.COOKIE));
+
+        // A new password ends the proof of the old one at once: the sharer cuts off whoever knew it.
+        UUID shareId = jdbc.sql("select id from share where link_token_hash = ?")
+                .param(LinkToken.sha256(token)).query(UUID.class).single();
+        Response changed = api.send("PATCH", "/v1/shares/" + shareId, sharer.token(),
+                Map.of("password", "a brand new passphrase"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        Response afterChange = page(token, proofCookie);
+        assertThat(afterChange.status()).isEqualTo(401);
+        assertThat(afterChange.body()).contains("id=\"page-password\"").doesNotContain(resourceName(document));
+        // The new password gives a new proof, which opens.
+        Response renewed = postPassword(token, "a brand new passphrase", Csrf.of(afterChange));
+        assertThat(renewed.status()).isEqualTo(303);
+        String newProof = renewed.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(PasswordProofs.COOKIE + "=")).findFirst().orElseThrow();
+        assertThat(page(token, newProof.substring(0, newProof.indexOf(';'))).status()).isEqualTo(200);
     }
 
     @Test

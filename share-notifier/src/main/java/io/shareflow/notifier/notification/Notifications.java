@@ -204,7 +204,8 @@ class Notifications {
     /**
      * Claims the most overdue PENDING notification for one attempt: it becomes SENDING with its
      * attempt counted. Runs in its own short transaction, so the attempt is on record before any
-     * SMTP traffic.
+     * SMTP traffic. Never one of a revoked share: {@link #retryLater} can put a row back to PENDING just before the
+     * revocation commits (it cannot see it yet), and such a row must still never be sent.
      */
     Optional<Notification> claimNextDue() {
         return jdbc.sql("""
@@ -212,6 +213,8 @@ class Notifications {
                         set state = 'SENDING', attempts = attempts + 1, claimed_at = now(), updated_at = now()
                         where (event_id, recipient_position) = (select event_id, recipient_position from notification
                                           where state = 'PENDING' and next_attempt_at <= now()
+                                            and not exists (select 1 from revoked_share r
+                                                            where r.share_id = notification.share_id)
                                           order by next_attempt_at
                                           limit 1
                                           for update skip locked)

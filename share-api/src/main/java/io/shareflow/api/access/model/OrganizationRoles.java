@@ -17,6 +17,9 @@ public final class OrganizationRoles {
     /** May create, change or revoke resources and shares, and read a share's activity. */
     public static final Set<String> SHARING = Set.of("admin", "producer-admin", "producer-user", "sales-agent");
 
+    /** The organisation's administrators: they change its sharing policy and any of its shares. */
+    public static final Set<String> ADMIN = Set.of("admin", "producer-admin");
+
     /** Members of the organisation: the sharing roles and {@code viewer}. */
     public static final Set<String> MEMBER = Stream.concat(SHARING.stream(), Stream.of("viewer"))
             .collect(Collectors.toUnmodifiableSet());

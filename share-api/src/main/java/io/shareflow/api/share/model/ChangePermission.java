@@ -15,7 +15,7 @@ import java.util.UUID;
 public final class ChangePermission {
 
     /** The roles that may change any share of their organisation. */
-    public static final Set<String> ORGANISATION_ADMIN_ROLES = Set.of("admin", "producer-admin");
+    public static final Set<String> ORGANISATION_ADMIN_ROLES = OrganizationRoles.ADMIN;
 
     private ChangePermission() {
     }
