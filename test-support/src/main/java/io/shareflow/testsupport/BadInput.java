@@ -80,9 +80,10 @@ public final class BadInput {
             return chunked && body != null ? new HttpTestClient.Chunked(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : body;
         }
 
-        /** The case with its path's placeholders replaced. */
+        /** The case with the placeholders of its path and body replaced. */
         public Case resolve(UnaryOperator<String> placeholders) {
-            return new Case(name, method, placeholders.apply(path), body, headers, status, errorCode, field, chunked);
+            return new Case(name, method, placeholders.apply(path), body == null ? null : placeholders.apply(body),
+                    headers, status, errorCode, field, chunked);
         }
 
         @Override
@@ -97,6 +98,18 @@ public final class BadInput {
 
     public static Case post(String path, String body, int status, String field) {
         return request("POST", path, body, status, field);
+    }
+
+    public static Case put(String path, String body, int status, String field) {
+        return request("PUT", path, body, status, field);
+    }
+
+    public static Case patch(String path, String body, int status, String field) {
+        return request("PATCH", path, body, status, field);
+    }
+
+    public static Case delete(String path, int status, String field) {
+        return request("DELETE", path, null, status, field);
     }
 
     public static Case request(String method, String path, String body, int status, String field) {
