@@ -14,6 +14,8 @@ import static io.shareflow.testsupport.BadInput.request;
 import static io.shareflow.testsupport.BadInput.xxe;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -35,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every endpoint of share-api with bad input, one line per case: the documented status and errorCode, the field named
  * in {@code extension.field} (the JSON path, the query parameter, the path variable), never a 5xx, and nothing written
- * — the row counts of every table, {@code outbox_event} included, are the same after the case as before.
+ * — the row counts of every table, {@code outbox_event} included, are the same after the case as before, and no row of
+ * the fixture's organisation or of its sharer changed (a PATCH or PUT that got through would update, not add).
  *
  * <p>Placeholders (in the path and the body): {@code {resource}} a document of the caller's organisation, {@code
  * {share}} a direct share of it, {@code {link}} a password link to it, {@code {folder}} an empty folder, {@code
@@ -346,6 +349,18 @@ class BadInputIT extends ShareApiIntegrationSupport {
         }
     }
 
+    /** The rows of the fixture's organisation and of its sharer (the rate window): a PATCH or PUT updates, not adds. */
+    private Map<String, Set<String>> fixtureRows() {
+        Map<String, Set<String>> rows = new TreeMap<>(BadInput.rowsWhere(dataSource, "organization_id",
+                fixture.sharer().organizationId()));
+        rows.putAll(BadInput.rowsWhere(dataSource, "user_id", fixture.sharer().userId()));
+        if (rows.getOrDefault("resource.organization_id", Set.of()).size() != 5
+                || rows.getOrDefault("share.organization_id", Set.of()).size() != 2) {
+            throw new IllegalStateException("The fixture's rows are not all seen: " + rows.keySet());
+        }
+        return rows;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void isRefusedAndWritesNothing(Case bad) {
@@ -357,10 +372,12 @@ class BadInputIT extends ShareApiIntegrationSupport {
                 .replace("{collection}", fixture.collection().toString())
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
         Map<String, Long> before = BadInput.stableRowCounts(dataSource);
+        Map<String, Set<String>> fixtureRows = fixtureRows();
 
         Response response = api.send(c.method(), c.path(), fixture.sharer().token(), c.requestBody(), c.headers());
 
         BadInput.assertAnswer(c, response);
         BadInput.assertNothingWritten(c, before, BadInput.rowCounts(dataSource));
+        BadInput.assertNothingChanged(c, fixtureRows, fixtureRows());
     }
 }
