@@ -20,9 +20,10 @@ public final class ReadmeBodies {
     private static final Pattern CURL_BODY = Pattern.compile("-d '(\\{.*?\\})'", Pattern.DOTALL);
     private static final Pattern POST_HELPER = Pattern.compile("post (/v1/\\S+) '(\\{.*?\\})'", Pattern.DOTALL);
     private static final Pattern PATH = Pattern.compile("/v1/[A-Za-z0-9_$<>{}%./-]*");
+    private static final Pattern METHOD = Pattern.compile("-X ([A-Z]+)");
 
-    /** One example: where it is written, the path (with its placeholders as written) and the body. */
-    public record Example(String file, String path, String body) {
+    /** One example: where it is written, the method ({@code -X}, else POST), the path (placeholders as written), the body. */
+    public record Example(String file, String method, String path, String body) {
 
         /** The path with every placeholder segment ({@code $LOG}, {@code <shareId>}, {@code %s}, {@code {id}}) replaced. */
         public String path(String replacement) {
@@ -31,7 +32,7 @@ public final class ReadmeBodies {
 
         @Override
         public String toString() {
-            return file + ": POST " + path + " " + (body.length() > 70 ? body.substring(0, 70) + "…" : body);
+            return file + ": " + method + " " + path + " " + (body.length() > 70 ? body.substring(0, 70) + "…" : body);
         }
     }
 
@@ -46,18 +47,20 @@ public final class ReadmeBodies {
             String name = root.relativize(file).toString();
             Matcher curl = CURL_BODY.matcher(text);
             while (curl.find()) {
-                Matcher path = PATH.matcher(text.substring(Math.max(0, text.lastIndexOf("curl", curl.start())), curl.start()));
+                String command = text.substring(Math.max(0, text.lastIndexOf("curl", curl.start())), curl.start());
+                Matcher method = METHOD.matcher(command);
+                Matcher path = PATH.matcher(command);
                 String last = null;
                 while (path.find()) {
                     last = path.group();
                 }
                 if (last != null) {
-                    examples.add(new Example(name, last, curl.group(1)));
+                    examples.add(new Example(name, method.find() ? method.group(1) : "POST", last, curl.group(1)));
                 }
             }
             Matcher post = POST_HELPER.matcher(text);
             while (post.find()) {
-                examples.add(new Example(name, post.group(1), post.group(2)));
+                examples.add(new Example(name, "POST", post.group(1), post.group(2)));
             }
         }
         return examples.stream().filter(e -> Stream.of(prefixes).anyMatch(e.path()::startsWith)).toList();
