@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +14,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -80,9 +83,10 @@ public final class BadInput {
             return chunked && body != null ? new HttpTestClient.Chunked(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : body;
         }
 
-        /** The case with its path's placeholders replaced. */
+        /** The case with the placeholders of its path and body replaced. */
         public Case resolve(UnaryOperator<String> placeholders) {
-            return new Case(name, method, placeholders.apply(path), body, headers, status, errorCode, field, chunked);
+            return new Case(name, method, placeholders.apply(path), body == null ? null : placeholders.apply(body),
+                    headers, status, errorCode, field, chunked);
         }
 
         @Override
@@ -97,6 +101,18 @@ public final class BadInput {
 
     public static Case post(String path, String body, int status, String field) {
         return request("POST", path, body, status, field);
+    }
+
+    public static Case put(String path, String body, int status, String field) {
+        return request("PUT", path, body, status, field);
+    }
+
+    public static Case patch(String path, String body, int status, String field) {
+        return request("PATCH", path, body, status, field);
+    }
+
+    public static Case delete(String path, int status, String field) {
+        return request("DELETE", path, null, status, field);
     }
 
     public static Case request(String method, String path, String body, int status, String field) {
@@ -217,6 +233,62 @@ public final class BadInput {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count the rows", e);
         }
+    }
+
+    /**
+     * The rows of the fixture, to show that a refused request changed none (an {@code UPDATE} leaves the row counts as
+     * they were): of every table of the current schema with a column {@code column}, the rows whose {@code column} is
+     * {@code value}, each as the digest of its text, by {@code table.column}.
+     */
+    public static Map<String, Set<String>> rowsWhere(DataSource dataSource, String column, Object value) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select c.table_name from information_schema.columns c
+                    join pg_class t on t.relname = c.table_name join pg_namespace n on n.oid = t.relnamespace
+                    where c.table_schema = current_schema() and n.nspname = current_schema() and t.relkind in ('r', 'p')
+                      and c.column_name = ? order by 1""")) {
+                statement.setString(1, column);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+            }
+            Map<String, Set<String>> rows = new TreeMap<>();
+            for (String table : tables) {
+                String quoted = "\"" + table.replace("\"", "\"\"") + "\"";
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "select md5(t::text) from " + quoted + " t where t.\"" + column + "\" = ?")) {
+                    statement.setObject(1, value);
+                    Set<String> digests = new TreeSet<>();
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            digests.add(rs.getString(1));
+                        }
+                    }
+                    rows.put(table + "." + column, digests);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the rows", e);
+        }
+    }
+
+    /**
+     * That no row of {@link #rowsWhere} is new or changed (a sweep of the service may delete meanwhile).
+     */
+    public static void assertNothingChanged(Case c, Map<String, Set<String>> before, Map<String, Set<String>> after) {
+        assertEquals(before.keySet(), after.keySet(), () -> c + ": the tables");
+        Map<String, Integer> changed = new TreeMap<>();
+        after.forEach((table, rows) -> {
+            long added = rows.stream().filter(row -> !before.get(table).contains(row)).count();
+            if (added > 0) {
+                changed.put(table, (int) added);
+            }
+        });
+        assertTrue(changed.isEmpty(), () -> c + ": no row changed, but (rows new or changed): " + changed);
     }
 
     /**

@@ -26,7 +26,8 @@ import org.springframework.util.xml.StaxUtils;
  *   <li>a body over {@code shareflow.web.max-request-body} (64 KiB): 413, by {@link RequestBodyLimitFilter};</li>
  *   <li>an unknown field in a JSON or XML body: 400 naming it ({@code recipients[0].notfy}) — Boot turns Jackson's
  *       {@code FAIL_ON_UNKNOWN_PROPERTIES} off, this turns it back on for Boot's {@code JsonMapper} and {@code XmlMapper}
- *       (so the MVC converters and every other user of those beans are strict);</li>
+ *       (so the MVC converters and every other user of those beans are strict); a fraction for a whole number
+ *       ({@code 1.5}) is a wrong type in JSON, not truncated;</li>
  *   <li>XML with a DTD or external entities (XXE, billion laughs): a StAX input factory without DTD support or
  *       entity resolution, whatever Jackson's default is;</li>
  *   <li>XML lists inside items unwrapped: {@code <shares>…</shares><shares>…</shares>}, one element per entry with
@@ -93,6 +94,8 @@ public final class ShareflowRequestLimitsAutoConfiguration {
         @Override
         public void customize(tools.jackson.databind.json.JsonMapper.Builder builder) {
             builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            // 1.5 for a whole number is a wrong type (400 naming the field), not 1.
+            builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         }
 
         @Override

@@ -2,15 +2,20 @@ package io.shareflow.api.badinput;
 
 import static io.shareflow.testsupport.BadInput.KIB_65;
 import static io.shareflow.testsupport.BadInput.billionLaughs;
+import static io.shareflow.testsupport.BadInput.delete;
 import static io.shareflow.testsupport.BadInput.get;
 import static io.shareflow.testsupport.BadInput.jsonOfSize;
 import static io.shareflow.testsupport.BadInput.nestedJson;
 import static io.shareflow.testsupport.BadInput.nestedXml;
+import static io.shareflow.testsupport.BadInput.patch;
 import static io.shareflow.testsupport.BadInput.post;
+import static io.shareflow.testsupport.BadInput.put;
 import static io.shareflow.testsupport.BadInput.request;
 import static io.shareflow.testsupport.BadInput.xxe;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,10 +37,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every endpoint of share-api with bad input, one line per case: the documented status and errorCode, the field named
  * in {@code extension.field} (the JSON path, the query parameter, the path variable), never a 5xx, and nothing written
- * — the row counts of every table, {@code outbox_event} included, are the same after the case as before.
+ * — the row counts of every table, {@code outbox_event} included, are the same after the case as before, and no row of
+ * the fixture's organisation or of its sharer changed (a PATCH or PUT that got through would update, not add).
  *
- * <p>Placeholders: {@code {resource}} a document of the caller's organisation, {@code {share}} a share of it,
- * {@code {token}} a well-formed token of no link. New endpoints add their lines to {@link #cases()}.
+ * <p>Placeholders (in the path and the body): {@code {resource}} a document of the caller's organisation, {@code
+ * {share}} a direct share of it, {@code {link}} a password link to it, {@code {folder}} an empty folder, {@code
+ * {fullFolder}} a folder holding a document, {@code {collection}} a collection holding {@code {resource}}, {@code
+ * {token}} a well-formed token of no link. New endpoints add their lines to {@link #cases()}.
  */
 class BadInputIT extends ShareApiIntegrationSupport {
 
@@ -44,18 +52,31 @@ class BadInputIT extends ShareApiIntegrationSupport {
     private static final String LINKS = "/v1/shares/{resource}/links";
     private static final String A_RECIPIENT = "\"recipientEmail\": \"a@example.com\"";
     private static final String A_FOLDER = "\"name\": \"Docs\", \"kind\": \"folder\"";
+    private static final String A_SHARE = "/v1/shares/{share}";
+    private static final String A_LINK = "/v1/shares/{link}";
+    private static final String A_RESOURCE = RESOURCES + "/{resource}";
+    private static final String ITEMS = RESOURCES + "/{collection}/items";
+    private static final String POLICY = "/v1/sharing-policy";
+    /** A body bound by setters stops at the unknown field that holds the nesting, before reading it. */
+    private static final String UNKNOWN_BEFORE_NESTING = "1,000-level nested JSON (refused at its unknown field)";
 
     private static Fixture fixture;
 
     @Autowired
     DataSource dataSource;
 
-    private record Fixture(Caller sharer, UUID resource, UUID share) {
+    private record Fixture(Caller sharer, UUID resource, UUID share, UUID link, UUID folder, UUID fullFolder,
+                           UUID collection) {
     }
 
     static Stream<Case> cases() {
         String recipients101 = IntStream.range(0, 101).mapToObj(i -> "{\"email\": \"r" + i + "@example.com\"}")
                 .collect(Collectors.joining(", ", "[", "]"));
+        return Stream.of(firstRound(recipients101), secondRound()).flatMap(cases -> cases);
+    }
+
+    /** The endpoints of share-api before issue #13's first round. */
+    private static Stream<Case> firstRound(String recipients101) {
         return Stream.of(
                 // POST /v1/resources
                 post(RESOURCES, "{" + A_FOLDER + ", \"notfy\": true}", 400, "notfy"),
@@ -163,16 +184,181 @@ class BadInputIT extends ShareApiIntegrationSupport {
                         .header("Content-Type", "application/x-www-form-urlencoded").named("65 KiB form"));
     }
 
+    /** The endpoints issue #13's first round added: managing shares and resources, collections, access, the policy. */
+    private static Stream<Case> secondRound() {
+        String domains101 = IntStream.range(0, 101).mapToObj(i -> "\"d" + i + ".example\"")
+                .collect(Collectors.joining(", ", "[", "]"));
+        return Stream.of(
+                // PATCH /v1/shares/{shareId}
+                patch(A_SHARE, "{\"rol\": \"viewer\"}", 400, "rol"),
+                patch(A_SHARE, "{\"role\": \"owner\"}", 400, "role"),
+                patch(A_SHARE, "{\"role\": [\"viewer\"]}", 400, "role"),
+                patch(A_SHARE, "{\"expiresAt\": \"2020-01-01T00:00:00Z\"}", 400, "expiresAt"),
+                patch(A_SHARE, "{\"expiresAt\": \"tomorrow\"}", 400, "expiresAt"),
+                patch(A_SHARE, "{\"expiresAt\": [\"2030-01-01T00:00:00Z\"]}", 400, "expiresAt"),
+                patch(A_SHARE, "{\"password\": \"correct horse battery\"}", 400, "password").named("password on a direct share"),
+                patch(A_SHARE, "{\"audience\": \"anyone\"}", 400, "audience").named("audience on a direct share"),
+                patch(A_LINK, "{\"audience\": \"public\"}", 400, "audience"),
+                patch(A_LINK, "{\"password\": \"short\"}", 400, "password").named("too short a password on a password link"),
+                patch(A_LINK, "{\"audience\": \"anyone\", \"password\": \"correct horse battery\"}", 400, "password")
+                        .named("a password for audience anyone"),
+                patch(A_LINK, "{\"role\": \"manager\"}", 400, "role").named("manager on a link"),
+                patch(A_LINK, "{\"audience\": \"users\"}", 422, "audience").named("audience users on a link without recipients"),
+                patch("/v1/shares/not-a-uuid", "{\"role\": \"viewer\"}", 400, "shareId"),
+                patch(A_SHARE, "{\"role\": ", 400, null).named("truncated JSON"),
+                patch(A_SHARE, jsonOfSize("role", KIB_65), 413, null).named("65 KiB"),
+                patch(A_SHARE, jsonOfSize("role", KIB_65), 413, null).sentChunked(),
+                patch(A_SHARE, nestedJson("{\"role\": \"viewer\"}", 1000), 400, "deep").named(UNKNOWN_BEFORE_NESTING),
+                patch(A_SHARE, "<share><rol>viewer</rol></share>", 400, "rol").xml(),
+                patch(A_SHARE, xxe("share", "role"), 400, null).xml().named("XXE /etc/passwd"),
+                patch(A_SHARE, billionLaughs("share", "role"), 400, null).xml().named("billion laughs"),
+                // DELETE /v1/shares/{shareId}, POST /v1/shares/{shareId}/notifications
+                delete("/v1/shares/not-a-uuid", 400, "shareId"),
+                request("DELETE", A_SHARE, jsonOfSize("reason", KIB_65), 413, null).named("a DELETE with a 65 KiB body"),
+                post("/v1/shares/not-a-uuid/notifications", null, 400, "shareId"),
+                post(A_SHARE + "/notifications", jsonOfSize("message", KIB_65), 413, null).named("65 KiB"),
+                post(A_LINK + "/notifications", null, 422, null).named("a link without recipients"),
+                // PATCH /v1/resources/{id}
+                patch(A_RESOURCE, "{\"nme\": \"Docs\"}", 400, "nme"),
+                patch(A_RESOURCE, "{\"name\": \" \"}", 400, "name"),
+                patch(A_RESOURCE, "{\"name\": null}", 400, "name"),
+                patch(A_RESOURCE, "{\"name\": \"" + "n".repeat(256) + "\"}", 400, "name"),
+                patch(A_RESOURCE, "{\"name\": \"a\\u0001b\"}", 400, "name"),
+                patch(A_RESOURCE, "{\"name\": [\"Docs\"]}", 400, "name"),
+                patch(A_RESOURCE, "{\"parentId\": \"not-a-uuid\"}", 400, "parentId"),
+                patch(A_RESOURCE, "{\"parentId\": 42}", 400, "parentId"),
+                patch(A_RESOURCE, "{\"parentId\": \"" + UUID.randomUUID() + "\"}", 400, "parentId").named("a parent of no one"),
+                patch(RESOURCES + "/{folder}", "{\"parentId\": \"{resource}\"}", 400, "parentId").named("a file as parent"),
+                patch(A_RESOURCE, "{\"parentId\": \"{collection}\"}", 400, "parentId").named("a collection as parent"),
+                patch(RESOURCES + "/{folder}", "{\"parentId\": \"{folder}\"}", 409, "parentId").named("a folder under itself"),
+                patch(RESOURCES + "/not-a-uuid", "{\"name\": \"Docs\"}", 400, "id"),
+                patch(A_RESOURCE, "{\"name\": ", 400, null).named("truncated JSON"),
+                patch(A_RESOURCE, jsonOfSize("name", KIB_65), 413, null).named("65 KiB"),
+                patch(A_RESOURCE, nestedJson("{\"name\": \"Docs\"}", 1000), 400, "deep").named(UNKNOWN_BEFORE_NESTING),
+                patch(A_RESOURCE, "<resource><nme>Docs</nme></resource>", 400, "nme").xml(),
+                patch(A_RESOURCE, xxe("resource", "name"), 400, null).xml().named("XXE /etc/passwd"),
+                patch(A_RESOURCE, billionLaughs("resource", "name"), 400, null).xml().named("billion laughs"),
+                // DELETE /v1/resources/{id}
+                delete(RESOURCES + "/not-a-uuid", 400, "id"),
+                delete(RESOURCES + "/12345", 400, "id"),
+                delete(RESOURCES + "/{fullFolder}", 409, null).named("a folder that is not empty"),
+                request("DELETE", A_RESOURCE, jsonOfSize("reason", KIB_65), 413, null).named("a DELETE with a 65 KiB body"),
+                // POST /v1/resources/{collectionId}/items
+                post(ITEMS, "{}", 400, "resourceId"),
+                post(ITEMS, "{\"resourceId\": null}", 400, "resourceId"),
+                post(ITEMS, "{\"resourceId\": \"not-a-uuid\"}", 400, "resourceId"),
+                post(ITEMS, "{\"resourceId\": [\"{folder}\"]}", 400, "resourceId"),
+                post(ITEMS, "{\"resourceId\": \"{folder}\", \"position\": 1}", 400, "position"),
+                post(ITEMS, "{\"resourceId\": \"{collection}\"}", 422, "resourceId").named("a collection in a collection"),
+                post(ITEMS, "{\"resourceId\": \"" + UUID.randomUUID() + "\"}", 422, "resourceId").named("a resource of no one"),
+                post(ITEMS, "{\"resourceId\": \"{resource}\"}", 409, "resourceId").named("an item already there"),
+                post(RESOURCES + "/not-a-uuid/items", "{\"resourceId\": \"{folder}\"}", 400, "collectionId"),
+                post(ITEMS, jsonOfSize("resourceId", KIB_65), 413, null).named("65 KiB"),
+                post(ITEMS, nestedJson("{\"resourceId\": \"{folder}\"}", 1000), 400, null).named("1,000-level nested JSON"),
+                post(ITEMS, "<item><resourceId>{folder}</resourceId><position>1</position></item>", 400, "position").xml(),
+                post(ITEMS, xxe("item", "resourceId"), 400, null).xml().named("XXE /etc/passwd"),
+                post(ITEMS, billionLaughs("item", "resourceId"), 400, null).xml().named("billion laughs"),
+                // GET/DELETE /v1/resources/{collectionId}/items/{resourceId}, GET …/items
+                get(RESOURCES + "/not-a-uuid/items/{resource}", 400, "collectionId"),
+                get(ITEMS + "/not-a-uuid", 400, "resourceId"),
+                delete(RESOURCES + "/not-a-uuid/items/{resource}", 400, "collectionId"),
+                delete(ITEMS + "/not-a-uuid", 400, "resourceId"),
+                get(RESOURCES + "/not-a-uuid/items", 400, "collectionId"),
+                get(ITEMS + "?page=-1", 400, "page"),
+                get(ITEMS + "?page=x", 400, "page"),
+                get(ITEMS + "?size=0", 400, "size"),
+                get(ITEMS + "?size=101", 400, "size"),
+                // GET /v1/resources/{id}/access, GET /v1/resources/{id}/permissions
+                get(RESOURCES + "/not-a-uuid/access", 400, "id"),
+                get(RESOURCES + "/not-a-uuid/permissions", 400, "id"),
+                get(A_RESOURCE + "/permissions?page=-1", 400, "page"),
+                get(A_RESOURCE + "/permissions?page=x", 400, "page"),
+                get(A_RESOURCE + "/permissions?size=0", 400, "size"),
+                get(A_RESOURCE + "/permissions?size=1000", 400, "size"),
+                // GET /v1/shared-with-me
+                get("/v1/shared-with-me?status=NOPE", 400, "status"),
+                get("/v1/shared-with-me?status=active", 400, "status"),
+                get("/v1/shared-with-me?page=x", 400, "page"),
+                get("/v1/shared-with-me?page=-1", 400, "page"),
+                get("/v1/shared-with-me?size=0", 400, "size"),
+                // PUT /v1/sharing-policy
+                put(POLICY, "{\"maxRole\": \"boss\"}", 400, "maxRole"),
+                put(POLICY, "{\"maxRole\": \"owner\"}", 400, "maxRole"),
+                put(POLICY, "{\"maxRole\": [\"viewer\"]}", 400, "maxRole"),
+                put(POLICY, "{\"allowedRecipientDomains\": [\"not a domain\"]}", 400, "allowedRecipientDomains[0]"),
+                put(POLICY, "{\"allowedRecipientDomains\": [\"acme.example\", \"*.acme.example\"]}", 400,
+                        "allowedRecipientDomains[1]"),
+                put(POLICY, "{\"allowedRecipientDomains\": [\"acme.example.\"]}", 400, "allowedRecipientDomains[0]"),
+                put(POLICY, "{\"allowedRecipientDomains\": [\"a@b.example\"]}", 400, "allowedRecipientDomains[0]"),
+                put(POLICY, "{\"allowedRecipientDomains\": [null]}", 400, "allowedRecipientDomains[0]"),
+                put(POLICY, "{\"allowedRecipientDomains\": " + domains101 + "}", 400, "allowedRecipientDomains")
+                        .named("101 domains"),
+                put(POLICY, "{\"allowedRecipientDomains\": {\"acme\": 1}}", 400, "allowedRecipientDomains"),
+                put(POLICY, "{\"allowedRecipientDomains\": \"not a domain\"}", 400, "allowedRecipientDomains"),
+                put(POLICY, "{\"linkAudiences\": [null]}", 400, "linkAudiences[0]"),
+                put(POLICY, "{\"maxExpiryDays\": 30, \"requireExpiry\": true, \"maxRole\": \"viewer\", \"note\": 1}", 400,
+                        "note"),
+                put(POLICY, "{\"linkAudiences\": [\"anyone\", \"public\"]}", 400, "linkAudiences[1]"),
+                put(POLICY, "{\"maxExpiryDays\": 0}", 400, "maxExpiryDays"),
+                put(POLICY, "{\"maxExpiryDays\": 3651}", 400, "maxExpiryDays"),
+                put(POLICY, "{\"maxExpiryDays\": \"ten\"}", 400, "maxExpiryDays"),
+                put(POLICY, "{\"maxExpiryDays\": 1.5}", 400, "maxExpiryDays"),
+                put(POLICY, "{\"requireExpiry\": true}", 400, "maxExpiryDays").named("requireExpiry without maxExpiryDays"),
+                put(POLICY, "{\"requireExpiry\": \"sometimes\"}", 400, "requireExpiry"),
+                put(POLICY, "{\"maxRoles\": \"viewer\"}", 400, "maxRoles"),
+                put(POLICY, "{\"maxRole\": ", 400, null).named("truncated JSON"),
+                put(POLICY, "[]", 400, null).named("an array for an object"),
+                put(POLICY, jsonOfSize("maxRole", KIB_65), 413, null).named("65 KiB"),
+                put(POLICY, jsonOfSize("maxRole", KIB_65), 413, null).sentChunked(),
+                put(POLICY, nestedJson("{\"maxRole\": \"viewer\"}", 1000), 400, null).named("1,000-level nested JSON"),
+                put(POLICY, "<sharingPolicy><maxRoles>viewer</maxRoles></sharingPolicy>", 400, "maxRoles").xml(),
+                put(POLICY, nestedXml("sharingPolicy", 1000), 400, null).xml().named("1,000-level nested XML"),
+                put(POLICY, xxe("sharingPolicy", "maxRole"), 400, null).xml().named("XXE /etc/passwd"),
+                put(POLICY, billionLaughs("sharingPolicy", "maxRole"), 400, null).xml().named("billion laughs"),
+                // GET /v1/sharing-policy, GET /v1/sharing-policy/history
+                request("GET", POLICY, jsonOfSize("q", KIB_65), 413, null).named("a GET with a 65 KiB body"),
+                get(POLICY + "/history?size=1000", 400, "size"),
+                get(POLICY + "/history?size=0", 400, "size"),
+                get(POLICY + "/history?page=-1", 400, "page"),
+                get(POLICY + "/history?page=x", 400, "page"));
+    }
+
     @BeforeEach
     void fixture() {
         synchronized (BadInputIT.class) {
             if (fixture == null) {
-                Caller sharer = Caller.sharer();
+                // A sharer who may also change the sharing policy: a PUT that got past the checks would write.
+                Caller sharer = Caller.of(UUID.randomUUID(), "producer-user", "producer-admin");
                 UUID resource = createDocument(sharer);
                 Response shared = api.post("/v1/shares/" + resource, sharer.token(), Map.of("recipientEmail", "fixture@example.com"));
-                fixture = new Fixture(sharer, resource, UUID.fromString(shared.data().get("shares").get(0).get("shareId").asString()));
+                UUID share = UUID.fromString(shared.data().get("shares").get(0).get("shareId").asString());
+                Response linked = api.post("/v1/shares/" + resource + "/links", sharer.token(),
+                        Map.of("audience", "password", "password", "correct horse battery"));
+                UUID link = UUID.fromString(linked.data().get("shareId").asString());
+                UUID folder = createResource(sharer, "folder", null, null, null);
+                UUID fullFolder = createResource(sharer, "folder", null, null, null);
+                createResource(sharer, "file", "asset-document", null, fullFolder);
+                UUID collection = createResource(sharer, "collection", null, null, null);
+                Response added = api.post("/v1/resources/" + collection + "/items", sharer.token(),
+                        Map.of("resourceId", resource.toString()));
+                if (linked.status() != 201 || added.status() != 201) {
+                    throw new IllegalStateException("Could not set up the fixture: " + linked + ", " + added);
+                }
+                fixture = new Fixture(sharer, resource, share, link, folder, fullFolder, collection);
             }
         }
+    }
+
+    /** The rows of the fixture's organisation and of its sharer (the rate window): a PATCH or PUT updates, not adds. */
+    private Map<String, Set<String>> fixtureRows() {
+        Map<String, Set<String>> rows = new TreeMap<>(BadInput.rowsWhere(dataSource, "organization_id",
+                fixture.sharer().organizationId()));
+        rows.putAll(BadInput.rowsWhere(dataSource, "user_id", fixture.sharer().userId()));
+        if (rows.getOrDefault("resource.organization_id", Set.of()).size() != 5
+                || rows.getOrDefault("share.organization_id", Set.of()).size() != 2) {
+            throw new IllegalStateException("The fixture's rows are not all seen: " + rows.keySet());
+        }
+        return rows;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -180,12 +366,18 @@ class BadInputIT extends ShareApiIntegrationSupport {
     void isRefusedAndWritesNothing(Case bad) {
         Case c = bad.resolve(path -> path.replace("{resource}", fixture.resource().toString())
                 .replace("{share}", fixture.share().toString())
+                .replace("{link}", fixture.link().toString())
+                .replace("{fullFolder}", fixture.fullFolder().toString())
+                .replace("{folder}", fixture.folder().toString())
+                .replace("{collection}", fixture.collection().toString())
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
         Map<String, Long> before = BadInput.stableRowCounts(dataSource);
+        Map<String, Set<String>> fixtureRows = fixtureRows();
 
         Response response = api.send(c.method(), c.path(), fixture.sharer().token(), c.requestBody(), c.headers());
 
         BadInput.assertAnswer(c, response);
         BadInput.assertNothingWritten(c, before, BadInput.rowCounts(dataSource));
+        BadInput.assertNothingChanged(c, fixtureRows, fixtureRows());
     }
 }

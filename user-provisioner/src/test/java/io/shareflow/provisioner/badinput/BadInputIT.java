@@ -6,6 +6,7 @@ import static io.shareflow.testsupport.BadInput.get;
 import static io.shareflow.testsupport.BadInput.jsonOfSize;
 import static io.shareflow.testsupport.BadInput.nestedJson;
 import static io.shareflow.testsupport.BadInput.post;
+import static io.shareflow.testsupport.BadInput.request;
 import static io.shareflow.testsupport.BadInput.xxe;
 
 import java.util.Map;
@@ -85,6 +86,7 @@ class BadInputIT extends IntegrationTestSupport {
                 get(USERS + "?page=x", 400, "page"),
                 // POST /v1/users/{id}/invitations
                 post(USERS + "/not-a-uuid/invitations", null, 400, "id"),
+                post(USERS + "/" + UUID.randomUUID() + "/invitations", jsonOfSize("message", KIB_65), 413, null).named("65 KiB"),
                 // POST /v1/registrations/{token}
                 post(REGISTRATION, "{" + A_REGISTRATION + ", \"notfy\": true}", 400, "notfy"),
                 post(REGISTRATION, "{\"displayName\": \"\", \"password\": \"correct horse battery\"}", 400, "displayName"),
@@ -98,7 +100,8 @@ class BadInputIT extends IntegrationTestSupport {
                 post(AUTHENTICATIONS, "{\"email\": \"" + "e".repeat(321) + "\", \"password\": \"x\"}", 400, "email"),
                 post(AUTHENTICATIONS, jsonOfSize("email", KIB_65), 413, null).named("65 KiB"),
                 post(AUTHENTICATIONS, jsonOfSize("email", KIB_65), 413, null).sentChunked(),
-                // POST /register/{token} (the page's form)
+                // GET /register/{token} (the page), POST /register/{token} (its form)
+                request("GET", "/register/{token}", jsonOfSize("q", KIB_65), 413, null).named("a GET with a 65 KiB body"),
                 post("/register/{token}", "displayName=Robin&password=" + "p".repeat(KIB_65), 413, null)
                         .header("Content-Type", "application/x-www-form-urlencoded").named("65 KiB form"));
     }
