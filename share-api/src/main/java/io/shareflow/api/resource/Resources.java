@@ -55,25 +55,22 @@ public class Resources {
 
     /** The resource if it exists, is not deleted and belongs to {@code organizationId}. */
     public Optional<Resource> find(UUID organizationId, UUID id) {
-        return jdbc.sql("""
-                        select * from resource
-                        where id = :id and organization_id = :organizationId and deleted_at is null
-                        """)
-                .param("id", id)
-                .param("organizationId", organizationId)
-                .query(Resources::resource)
-                .optional();
+        return select(organizationId, id, "");
     }
 
     /**
      * As {@link #find}, locking the row until the transaction ends: {@code exclusive} for a change or delete of the
-     * resource itself, else shared (it is being put under or into, so it must not be deleted meanwhile).
+     * resource itself, else shared (it is being put under, into or shared, so it must not be deleted meanwhile).
      */
     public Optional<Resource> findLocked(UUID organizationId, UUID id, boolean exclusive) {
+        return select(organizationId, id, exclusive ? " for update" : " for share");
+    }
+
+    private Optional<Resource> select(UUID organizationId, UUID id, String lock) {
         return jdbc.sql("""
                         select * from resource
                         where id = :id and organization_id = :organizationId and deleted_at is null
-                        """ + (exclusive ? " for update" : " for share"))
+                        """ + lock)
                 .param("id", id)
                 .param("organizationId", organizationId)
                 .query(Resources::resource)
