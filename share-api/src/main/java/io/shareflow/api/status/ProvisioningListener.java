@@ -26,8 +26,8 @@ class ProvisioningListener {
 
     @KafkaHandler
     void on(RecipientProvisioned event) {
-        tracker.apply(ShareOutcome.provisioned(event.getEventId(), event.getOccurredAt(), event.getShareId(),
-                Provisioning.valueOf(event.getOutcome())));
+        tracker.provisioned(ShareOutcome.provisioned(event.getEventId(), event.getOccurredAt(), event.getShareId(),
+                Provisioning.valueOf(event.getOutcome())), event.getUserId());
     }
 
     @KafkaHandler

@@ -1,6 +1,7 @@
 package io.shareflow.api.status;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import io.shareflow.api.status.model.Notification;
 import io.shareflow.api.status.model.ShareOutcome;
@@ -29,6 +30,18 @@ class ShareStatusTracker {
     ShareStatusTracker(ProcessedEvents processedEvents, ShareStatuses statuses) {
         this.processedEvents = processedEvents;
         this.statuses = statuses;
+    }
+
+    /**
+     * A provisioning outcome ({@link #apply}) and, with it, the recipient's user id when the share did not know it yet
+     * (a share to an address), in one transaction; a replay changes neither.
+     */
+    @Transactional
+    public void provisioned(ShareOutcome outcome, UUID recipientUserId) {
+        apply(outcome);
+        if (recipientUserId != null) {
+            statuses.recordRecipientUser(outcome.shareId(), recipientUserId);
+        }
     }
 
     @Transactional

@@ -113,6 +113,20 @@ public class ShareStatuses {
     }
 
     /**
+     * The user provisioning found or created for a direct share's recipient, kept once: from then on the share names
+     * its recipient by id too (reads, {@code /access}, the sign-in rule). Nothing for a link, or when already known.
+     */
+    void recordRecipientUser(UUID shareId, UUID userId) {
+        jdbc.sql("""
+                        update share set recipient_user_id = :userId
+                        where id = :id and type = 'person' and recipient_user_id is null
+                        """)
+                .param("id", shareId)
+                .param("userId", userId)
+                .update();
+    }
+
+    /**
      * Stores a new state of a share and records the change with its cause.
      *
      * @param rejectionReason why provisioning refused the recipient, kept with the share; null leaves it as it is

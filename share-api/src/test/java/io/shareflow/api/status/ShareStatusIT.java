@@ -27,11 +27,16 @@ class ShareStatusIT extends ShareApiIntegrationSupport {
     @Test
     void provisionedAndNotifiedMakesTheShareActive() {
         UUID shareId = newShare();
+        JsonNode before = share(shareId).path("recipientUserId");
+        assertThat(before.isNull() || before.isMissingNode()).as("%s", before).isTrue();
 
-        publish(Topics.SHARE_PROVISIONING, shareId, provisioned(shareId, "USER_CREATED"));
+        RecipientProvisioned created = provisioned(shareId, "USER_CREATED");
+        publish(Topics.SHARE_PROVISIONING, shareId, created);
         awaitHistory(shareId, 2);
         assertThat(share(shareId).get("status").asString()).isEqualTo("PENDING");
         assertThat(share(shareId).get("provisioning").asString()).isEqualTo("USER_CREATED");
+        // From then on the share names its recipient by id too.
+        assertThat(share(shareId).get("recipientUserId").asString()).isEqualTo(created.getUserId().toString());
 
         publish(Topics.SHARE_NOTIFICATIONS, shareId, sent(shareId, false));
         awaitStatus(shareId, "ACTIVE");
