@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import io.shareflow.api.access.model.AccessRoles;
 import io.shareflow.api.access.model.Grant;
 import io.shareflow.api.access.model.Via;
+import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
 
@@ -73,11 +74,10 @@ class AccessGrants {
                        s.recipient_user_id, r.via, r.depth
                 from share s join reaching r on r.resource_id = s.resource_id
                 where s.organization_id = :organizationId
-                  and s.status not in ('REVOKED', 'REJECTED', 'EXPIRED')
-                  and (s.expires_at is null or s.expires_at > :now)
+                  and %s
                 order by s.id, %s, r.depth
             )
-            """.formatted(VIA_RANK.formatted("r.via"));
+            """.formatted(ShareStatuses.grantsNow("s."), VIA_RANK.formatted("r.via"));
 
     /** Whether a granting share {@code g} is the caller's: by user id or address, or as a member for org links. */
     private static final String FOR_CALLER = """

@@ -50,7 +50,7 @@ class AccessService {
     Page<AccessGrants.Permission> permissions(CurrentUser caller, UUID resourceId, PageRequest page) {
         OrganizationRoles.requireMember(caller.roles(), "Resource");
         grants.find(caller.organizationId(), resourceId).orElseThrow(AccessService::notFound);
-        if (!caller.hasAnyRole(OrganizationRoles.SHARING.toArray(String[]::new))) {
+        if (!OrganizationRoles.isSharing(caller.roles())) {
             throw ApiException.noPermission("Only the sharing roles may list who can reach a resource.");
         }
         return grants.permissions(caller.organizationId(), resourceId, clock.instant(), page);

@@ -20,9 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReceivedShares {
 
-    /** The statuses of shares that grant access. */
-    static final String GRANTING = "'PENDING', 'ACTIVE', 'NOTIFICATION_FAILED'";
-
     private static final String STATUS_NOW = ShareStatuses.effectiveStatus("s.");
 
     private static final String MINE = """
@@ -59,7 +56,7 @@ class ReceivedShares {
      */
     Page<Received> of(UUID organizationId, UUID userId, String email, String status, Instant now, PageRequest page) {
         String filter = status == null
-                ? " and (" + STATUS_NOW + ") in (" + GRANTING + ") and r.deleted_at is null"
+                ? " and " + ShareStatuses.grantsNow("s.") + " and r.deleted_at is null"
                 : " and (" + STATUS_NOW + ") = :status";
         long total = jdbc.sql("select count(*) " + MINE + filter)
                 .param("organizationId", organizationId)

@@ -32,7 +32,7 @@ class ShareActivity {
         if (!member || !opens.exists(caller.organizationId(), shareId)) {
             throw new NotFound("Share not found.");
         }
-        if (!caller.hasAnyRole(OrganizationRoles.SHARING.toArray(String[]::new))) {
+        if (!OrganizationRoles.isSharing(caller.roles())) {
             throw ApiException.noPermission("Only the sharing roles may read a share's activity.");
         }
         return opens.page(shareId, page);

@@ -1,7 +1,6 @@
 package io.shareflow.api.policy;
 
 import java.time.Clock;
-import java.util.Set;
 
 import io.shareflow.api.access.model.OrganizationRoles;
 import io.shareflow.api.policy.model.PolicyChange;
@@ -24,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 class SharingPolicyService {
 
     /** The roles that may change the policy. */
-    static final Set<String> POLICY_ROLES = OrganizationRoles.ADMIN;
 
     private final SharingPolicies policies;
     private final SharingPolicyChanges changes;
@@ -57,7 +55,7 @@ class SharingPolicyService {
     @Transactional
     SharingPolicy replace(CurrentUser caller, SharingPolicy policy) {
         requireMember(caller);
-        if (caller.roles().stream().noneMatch(POLICY_ROLES::contains)) {
+        if (!OrganizationRoles.isAdmin(caller.roles())) {
             throw ApiException.noPermission("Only admin and producer-admin may change the sharing policy.");
         }
         SharingPolicy before = policies.lockForChange(caller.organizationId());

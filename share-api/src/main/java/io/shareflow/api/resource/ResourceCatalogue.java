@@ -108,7 +108,7 @@ class ResourceCatalogue {
     }
 
     static void requireSharingRole(CurrentUser caller) {
-        if (!caller.hasAnyRole(OrganizationRoles.SHARING.toArray(String[]::new))) {
+        if (!OrganizationRoles.isSharing(caller.roles())) {
             throw ApiException.noPermission("Only the sharing roles may change resources.");
         }
     }

@@ -105,7 +105,7 @@ class LinkShareService {
                 .orElseThrow(() -> new NotFound("Resource not found."));
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
         // Before anything is written; a replay above does not count, a refusal below rolls the count back.
-        rateLimits.consume(sharer.userId(), Math.max(1, recipients.size()));
+        rateLimits.consume(sharer.userId(), recipients.size());
         ShareRules.checkResource(resource, null);
         recipientChecks.checkOrganizations(sharer, recipients);
         SharingPolicy policy = policies.of(sharer.organizationId());

@@ -179,7 +179,7 @@ class ShareManagement {
                 .map(LinkRecipientState::email).toList()
                 : List.of(share.recipientEmail());
         // A re-send e-mails people as a share does, so it counts against the same window (the caller's).
-        rateLimits.consume(caller.userId(), Math.max(1, recipients.size()));
+        rateLimits.consume(caller.userId(), recipients.size());
         UUID firstEventId = null;
         for (String recipient : recipients) {
             UUID eventId = UUID.randomUUID();

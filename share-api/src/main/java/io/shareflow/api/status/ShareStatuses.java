@@ -25,12 +25,20 @@ public class ShareStatuses {
      * SQL of a share's status at {@code :now} ({@link ShareStatus#at}): EXPIRED from the instant its expiry passes,
      * before the sweep has stored it; REVOKED, REJECTED and EXPIRED as stored.
      */
+    /** SQL list of the statuses a share grants access in (not final); the others are REVOKED, REJECTED, EXPIRED. */
+    public static final String LIVE_STATUSES = "'PENDING', 'ACTIVE', 'NOTIFICATION_FAILED'";
+
     public static final String EFFECTIVE_STATUS = effectiveStatus("");
 
     /** {@link #EFFECTIVE_STATUS} of the share table under {@code alias} (e.g. {@code "s."}; {@code ""} for none). */
     public static String effectiveStatus(String alias) {
-        return "(case when %1$sstatus in ('PENDING', 'ACTIVE', 'NOTIFICATION_FAILED') and %1$sexpires_at <= :now"
-                .formatted(alias) + " then 'EXPIRED' else %sstatus end)".formatted(alias);
+        return "(case when %1$sstatus in (%2$s) and %1$sexpires_at <= :now then 'EXPIRED' else %1$sstatus end)"
+                .formatted(alias, LIVE_STATUSES);
+    }
+
+    /** SQL: the share under {@code alias} grants access at {@code :now} (its status read now is not final). */
+    public static String grantsNow(String alias) {
+        return effectiveStatus(alias) + " in (" + LIVE_STATUSES + ")";
     }
 
     private static final int MAX_CAUSE_LENGTH = 200;
@@ -66,11 +74,11 @@ public class ShareStatuses {
     List<Due> lockExpiredNotStored(Instant now, int limit) {
         return jdbc.sql("""
                         select id, organization_id, expires_at, status, provisioning, notification from share
-                        where expires_at <= :now and status in ('PENDING', 'ACTIVE', 'NOTIFICATION_FAILED')
+                        where expires_at <= :now and status in (%s)
                         order by expires_at
                         limit :limit
                         for update skip locked
-                        """)
+                        """.formatted(LIVE_STATUSES))
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("limit", limit)
                 .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),

@@ -1,5 +1,6 @@
 package io.shareflow.api.access.model;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,8 +41,18 @@ public final class OrganizationRoles {
         }
     }
 
+    /** Whether a user with these roles may create and change resources and shares, and read a share's activity. */
+    public static boolean isSharing(Collection<String> roles) {
+        return roles.stream().anyMatch(SHARING::contains);
+    }
+
+    /** Whether a user with these roles administers their organisation ({@link #ADMIN}). */
+    public static boolean isAdmin(Collection<String> roles) {
+        return roles.stream().anyMatch(ADMIN::contains);
+    }
+
     /** Whether a user with these roles is a member of their organisation. */
-    public static boolean isMember(Set<String> roles) {
+    public static boolean isMember(Collection<String> roles) {
         return roles.stream().anyMatch(MEMBER::contains);
     }
 }

@@ -2,7 +2,6 @@ package io.shareflow.api.share.model;
 
 import java.util.Collection;
 import java.util.Objects;
-import java.util.Set;
 
 import io.shareflow.api.access.model.OrganizationRoles;
 import java.util.UUID;
@@ -14,8 +13,6 @@ import java.util.UUID;
  */
 public final class ChangePermission {
 
-    /** The roles that may change any share of their organisation. */
-    public static final Set<String> ORGANISATION_ADMIN_ROLES = OrganizationRoles.ADMIN;
 
     private ChangePermission() {
     }
@@ -28,7 +25,7 @@ public final class ChangePermission {
     public static boolean mayChange(UUID callerId, Collection<String> callerRoles, UUID sharerUserId) {
         Objects.requireNonNull(callerId, "callerId");
         Objects.requireNonNull(sharerUserId, "sharerUserId");
-        return callerId.equals(sharerUserId) || callerRoles.stream().anyMatch(ORGANISATION_ADMIN_ROLES::contains);
+        return callerId.equals(sharerUserId) || OrganizationRoles.isAdmin(callerRoles);
     }
 
     /** The answer to a caller who asks to change, revoke or re-send a share. */
@@ -50,7 +47,7 @@ public final class ChangePermission {
         if (mayChange(callerId, callerRoles, sharerUserId) || "manager".equals(roleOnResource)) {
             return Decision.ALLOWED;
         }
-        boolean member = callerRoles.stream().anyMatch(OrganizationRoles.MEMBER::contains);
+        boolean member = OrganizationRoles.isMember(callerRoles);
         return member || roleOnResource != null ? Decision.FORBIDDEN : Decision.NOT_FOUND;
     }
 }
