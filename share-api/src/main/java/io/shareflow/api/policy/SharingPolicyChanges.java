@@ -10,7 +10,7 @@ import io.shareflow.api.policy.model.PolicyChange;
 import io.shareflow.api.policy.model.SharingPolicy;
 import io.shareflow.domain.Page;
 import io.shareflow.domain.PageRequest;
-import tools.jackson.databind.json.JsonMapper;
+import io.shareflow.support.web.StoredJson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,9 +20,9 @@ import org.springframework.stereotype.Repository;
 class SharingPolicyChanges {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final StoredJson json;
 
-    SharingPolicyChanges(JdbcClient jdbc, JsonMapper json) {
+    SharingPolicyChanges(JdbcClient jdbc, StoredJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -39,8 +39,8 @@ class SharingPolicyChanges {
                 .param("changedBy", change.changedBy().userId())
                 .param("name", change.changedBy().name())
                 .param("email", change.changedBy().email())
-                .param("before", json.writeValueAsString(change.before()))
-                .param("after", json.writeValueAsString(change.after()))
+                .param("before", json.write(change.before()))
+                .param("after", json.write(change.after()))
                 .update();
     }
 
@@ -66,7 +66,7 @@ class SharingPolicyChanges {
         return new PolicyChange(rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
                 new PolicyChange.Changer(rs.getObject("changed_by", UUID.class), rs.getString("changed_by_name"),
                         rs.getString("changed_by_email")),
-                json.readValue(rs.getString("before"), SharingPolicy.class),
-                json.readValue(rs.getString("after"), SharingPolicy.class));
+                json.read(rs.getString("before"), SharingPolicy.class),
+                json.read(rs.getString("after"), SharingPolicy.class));
     }
 }

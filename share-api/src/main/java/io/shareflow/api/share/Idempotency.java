@@ -11,10 +11,9 @@ import java.util.UUID;
 import io.shareflow.domain.Conflict;
 import io.shareflow.schemas.SealedFieldException;
 import io.shareflow.schemas.SealedFields;
+import io.shareflow.support.web.StoredJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -35,15 +34,14 @@ class Idempotency {
 
     private final IdempotentRequests requests;
     private final SealedFields seals;
-    private final JsonMapper json;
+    private final StoredJson json;
     private final Clock clock;
 
-    Idempotency(IdempotentRequests requests, SealedFields seals, JsonMapper json, Clock clock) {
+    // An answer stored up to a day ago by an older version is not a request: read leniently (StoredJson).
+    Idempotency(IdempotentRequests requests, SealedFields seals, StoredJson json, Clock clock) {
         this.requests = requests;
         this.seals = seals;
-        // Request bodies are strict (service-support); an answer stored up to a day ago by an older version is not a
-        // request: a field it has that this version dropped must not make its replay fail.
-        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.json = json;
         this.clock = clock;
     }
 
@@ -78,7 +76,7 @@ class Idempotency {
             throw new Conflict("The Idempotency-Key was already used for a different request.");
         }
         try {
-            return Optional.of(json.readValue(seals.open(key.open(seen.sealedResponse()), replayContext(key)),
+            return Optional.of(json.read(seals.open(key.open(seen.sealedResponse()), replayContext(key)),
                     answerType));
         } catch (SealedFieldException e) {
             // The events key that sealed it is gone from the key list (rotated away within the 24 h window).
@@ -89,7 +87,7 @@ class Idempotency {
 
     /** Stores the answer of the request that claimed {@code key}, sealed twice. */
     void complete(IdempotencyKey key, Object answer) {
-        requests.complete(key.lookupHash(), key.seal(seals.seal(json.writeValueAsString(answer), replayContext(key))));
+        requests.complete(key.lookupHash(), key.seal(seals.seal(json.write(answer), replayContext(key))));
     }
 
     private static String replayContext(IdempotencyKey key) {
