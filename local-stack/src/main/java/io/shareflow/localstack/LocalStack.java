@@ -87,11 +87,11 @@ public final class LocalStack implements AutoCloseable {
                 registered::accounts, registered).start();
 
         services.add(new ServiceProcess("user-provisioner", settings.provisionerPort(), settings.home(),
-                settings.dataDir().resolve("logs"), env("user_provisioner", settings.provisionerPort())));
+                settings.dataDir().resolve("logs"), env("user_provisioner", settings.provisionerPort()), settings.jvmOptions()));
         services.add(new ServiceProcess("share-notifier", settings.notifierPort(), settings.home(),
-                settings.dataDir().resolve("logs"), env("share_notifier", settings.notifierPort())));
+                settings.dataDir().resolve("logs"), env("share_notifier", settings.notifierPort()), settings.jvmOptions()));
         services.add(new ServiceProcess("share-api", settings.shareApiPort(), settings.home(),
-                settings.dataDir().resolve("logs"), env("share_api", settings.shareApiPort())));
+                settings.dataDir().resolve("logs"), env("share_api", settings.shareApiPort()), settings.jvmOptions()));
         services.forEach(ServiceProcess::start);
         services.forEach(s -> s.awaitHealthy(SERVICE_START_TIMEOUT));
 
@@ -155,6 +155,16 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         throw new IllegalStateException("share-api's user directory did not receive the demo users in " + timeout);
+    }
+
+    /**
+     * One of the running services, to kill and start again or to measure.
+     *
+     * @param name {@code share-api}, {@code user-provisioner} or {@code share-notifier}
+     */
+    public ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name + " in this stack"));
     }
 
     public LocalStackSettings settings() {

@@ -109,6 +109,16 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
                 + ", home=" + home + ", extraEnv=" + extraEnv.keySet() + "]";
     }
 
+    /**
+     * The services' JVM options: {@code SHAREFLOW_SERVICE_JAVA_OPTS} (split at white space) when set, else
+     * {@link ServiceProcess#DEFAULT_JVM_OPTIONS}.
+     */
+    public java.util.List<String> jvmOptions() {
+        String options = System.getenv("SHAREFLOW_SERVICE_JAVA_OPTS");
+        return options == null || options.isBlank() ? ServiceProcess.DEFAULT_JVM_OPTIONS
+                : java.util.List.of(options.strip().split("\\s+"));
+    }
+
     public String shareApiUrl() {
         return "http://localhost:" + shareApiPort;
     }

@@ -16,8 +16,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service run as {@code java -jar <service>/target/<service>.jar} in a child process,
  * configured only by environment variables, with its output in {@code <data>/logs/<service>.log}.
+ * It can be killed ({@code kill -9}) and started again on the same port and database: the fault tests and the
+ * benchmark use that, and its pid (for its memory).
  */
-final class ServiceProcess {
+public final class ServiceProcess {
+
+    /**
+     * The JVM options of every service: a small heap (the services' working sets are a few tens of MB) and the
+     * serial collector, which keeps the resident set near the heap on 2 cores; override with
+     * {@code SHAREFLOW_SERVICE_JAVA_OPTS}.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
+            "-XX:MaxDirectMemorySize=64m");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -26,23 +37,32 @@ final class ServiceProcess {
     private final Path jar;
     private final Path log;
     private final Map<String, String> env;
-    private Process process;
+    private final List<String> jvmOptions;
+    private volatile Process process;
 
-    ServiceProcess(String name, int port, Path home, Path logDir, Map<String, String> env) {
+    ServiceProcess(String name, int port, Path home, Path logDir, Map<String, String> env, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.jar = home.resolve(name).resolve("target").resolve(name + ".jar");
         this.log = logDir.resolve(name + ".log");
         this.env = env;
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
-    ServiceProcess start() {
+    /** Starts the process (again, after {@link #kill()} or a stop), appending to its log. */
+    public synchronized ServiceProcess start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -B package -DskipTests)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
@@ -56,7 +76,7 @@ final class ServiceProcess {
     }
 
     /** Waits until {@code /actuator/health} answers UP; fails early if the process died. */
-    void awaitHealthy(Duration timeout) {
+    public void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -86,7 +106,7 @@ final class ServiceProcess {
     }
 
     /** SIGTERM, so Spring shuts down gracefully; {@link #awaitStopped(long)} waits for it. */
-    void requestStop() {
+    public void requestStop() {
         if (process != null && process.isAlive()) {
             process.destroy();
         }
@@ -110,11 +130,49 @@ final class ServiceProcess {
         }
     }
 
-    String name() {
+    /**
+     * {@code kill -9}: the process ends at once, mid-transaction and mid-conversation, as in a crash; returns once it
+     * is gone.
+     */
+    public void kill() {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die of SIGKILL within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
+    /** The running process's id. */
+    public long pid() {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return p.pid();
+    }
+
+    public boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    public String name() {
         return name;
     }
 
-    Path log() {
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
         return log;
     }
 }
