@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * cheap to forget. The price is the boundary: a user may send up to twice the limit across the turn of a minute
  * (as a token bucket of the same rate allows too); a sliding log would need a row per request.
  *
- * <p>Called inside the share's transaction: a refusal rolls everything back, and a share that fails later (404, 422)
- * does not count either, because its addition rolls back with it.
+ * <p>Called inside the share's transaction, as its last write: a refusal rolls everything back, a share that failed
+ * before (404, 422) never counted, and the window's row — one per user, so every concurrent share of that user waits
+ * for it — is locked only from the upsert to the commit.
  */
 @Component
 public class SharingRateLimits {

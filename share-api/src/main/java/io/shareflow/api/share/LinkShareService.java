@@ -104,8 +104,6 @@ class LinkShareService {
         Resource resource = resources.findLocked(sharer.organizationId(), resourceId, false)
                 .orElseThrow(() -> new NotFound("Resource not found."));
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
-        // Before anything is written; a replay above does not count, a refusal below rolls the count back.
-        rateLimits.consume(sharer.userId(), recipients.size());
         ShareRules.checkResource(resource, null);
         recipientChecks.checkOrganizations(sharer, recipients);
         SharingPolicy policy = policies.of(sharer.organizationId());
@@ -133,6 +131,9 @@ class LinkShareService {
         statuses.record(shareId, progress, "ShareLinkCreated", event.eventId(), now);
         events.linkCreated(event);
 
+        // Last, so the user's window row is locked only from here to the commit (one user's concurrent shares queue on
+        // it): a replay above does not count, and a refusal here or a failure above rolls everything back.
+        rateLimits.consume(sharer.userId(), recipients.size());
         LinkCreated created = new LinkCreated(shareId, url, request.audience().value(), role.value(),
                 requestedRole == null ? null : requestedRole.value(), request.name(), expiresAt, recipients.stream()
                 .map(r -> new LinkCreated.Recipient(r.email(), r.userId(), r.name(), recipientsNotified.name()))

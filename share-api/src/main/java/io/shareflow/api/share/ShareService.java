@@ -94,8 +94,6 @@ class ShareService {
         Resource resource = resources.findLocked(sharer.organizationId(), resourceId, false)
                 .orElseThrow(() -> new NotFound("Resource not found."));
         List<Recipient> recipients = recipientChecks.resolve(sharer, request.recipients());
-        // Before anything is written; a replay above does not count, a refusal below rolls the count back.
-        rateLimits.consume(sharer.userId(), recipients.size());
         ShareRules.checkResource(resource, request.assetId());
         recipientChecks.checkOrganizations(sharer, recipients);
         SharingPolicy policy = policies.of(sharer.organizationId());
@@ -125,6 +123,9 @@ class ShareService {
                     role.value(), requestedRole == null ? null : requestedRole.value(), progress.status().name(), url,
                     expiresAt));
         }
+        // Last, so the user's window row is locked only from here to the commit (one user's concurrent shares queue on
+        // it): a replay above does not count, and a refusal here or a failure above rolls everything back.
+        rateLimits.consume(sharer.userId(), recipients.size());
         ShareAccepted accepted = new ShareAccepted(requestId, created);
         if (key != null) {
             idempotency.complete(key, accepted);
