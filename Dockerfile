@@ -10,4 +10,8 @@ ARG SERVICE
 WORKDIR /app
 COPY --from=build /src/${SERVICE}/target/${SERVICE}.jar /app/service.jar
 USER 1000
-ENTRYPOINT ["java", "-jar", "/app/service.jar"]
+# The heap settings of README.md "Memory" (local-stack uses the same, ServiceProcess.DEFAULT_JVM_OPTIONS); JAVA_OPTS
+# overrides them.
+ENV MALLOC_ARENA_MAX=2 \
+    JAVA_OPTS="-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/service.jar"]

@@ -65,6 +65,9 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // glibc gives each thread that allocates its own 64 MB malloc arena by default; two keep the native part of the
+        // resident set small (the JVM allocates little with malloc) at no measurable cost.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(env);
         try {
             Files.createDirectories(log.getParent());

@@ -35,6 +35,14 @@ class DockerComposeTest {
         return (Map<String, Object>) compose.get("services");
     }
 
+    /** The images run the services with the same JVM options as local-stack (README "Memory"). */
+    @Test
+    void imagesRunTheServicesWithLocalStacksJvmOptions() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("JAVA_OPTS=\"" + String.join(" ", ServiceProcess.DEFAULT_JVM_OPTIONS) + "\"")
+                .contains("MALLOC_ARENA_MAX=2").contains("exec java $JAVA_OPTS -jar /app/service.jar");
+    }
+
     @Test
     void declaresTheWholeSystem() throws IOException {
         assertThat(services()).containsOnlyKeys("kafka", "postgres", "mailpit", "share-api", "user-provisioner", "share-notifier");
