@@ -117,6 +117,10 @@ public final class SmtpConnection implements AutoCloseable {
             }
             log.debug("Sending {} failed: {}", messageId, result, e);
             return result;
+        } catch (RuntimeException e) {
+            // Not jakarta.mail's way to fail, but still this message's outcome, not a reason to undo the whole batch.
+            close();
+            return SmtpFailures.classify(e, message.contentWritten());
         }
     }
 

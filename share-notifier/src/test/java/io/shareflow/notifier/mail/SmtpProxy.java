@@ -117,7 +117,8 @@ public final class SmtpProxy implements AutoCloseable {
                 open.add(client);
                 clients.add(client);
                 if (silent) {
-                    continue; // accepted, never answered: the client's timeout decides
+                    start(() -> drain(client)); // accepted, never answered: the client's timeout decides
+                    continue;
                 }
                 Socket target;
                 try {
@@ -169,6 +170,22 @@ public final class SmtpProxy implements AutoCloseable {
             open.remove(from);
             open.remove(to);
             clients.remove(fromClient ? from : to);
+        }
+    }
+
+    /** Reads what the client sends without ever answering, until it gives up and closes. */
+    private void drain(Socket client) {
+        try (client) {
+            InputStream in = client.getInputStream();
+            byte[] buffer = new byte[1024];
+            while (in.read(buffer) >= 0) {
+                // swallowed
+            }
+        } catch (IOException e) {
+            // closed
+        } finally {
+            open.remove(client);
+            clients.remove(client);
         }
     }
 
