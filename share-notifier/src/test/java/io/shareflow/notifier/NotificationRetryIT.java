@@ -103,34 +103,4 @@ class NotificationRetryIT extends NotifierIntegrationSupport {
         eventually().until(() -> !failedFor(share.getShareId()).isEmpty());
         assertThat(failedFor(share.getShareId()).get(0).getPermanent()).isTrue();
     }
-
-    @Test
-    void anAttemptInterruptedByACrashIsFailedAndNeverSentAgain() {
-        UUID eventId = UUID.randomUUID();
-        UUID shareId = UUID.randomUUID();
-        String recipient = "crash-" + shareId + "@example.com";
-        // What a worker leaves behind when the process dies between claiming the attempt and recording its outcome.
-        jdbc.sql("""
-                        insert into notification (event_id, share_id, resend, message_id, recipient_email, invitation,
-                                                  link_sealed, state, attempts, claimed_at)
-                        values (:eventId, :shareId, 0, :messageId, :recipient,
-                                '{"sharerName": "Ada", "sharerEmail": "ada@example.com", "resourceName": "r",
-                                  "resourceKind": "file", "role": "viewer"}', :sealed, 'SENDING', 1,
-                                now() - interval '1 hour')
-                        """)
-                .param("eventId", eventId).param("shareId", shareId)
-                .param("messageId", "<share-" + shareId + "-0@shareflow>").param("recipient", recipient)
-                .param("sealed", TestInfrastructure.SEAL_KEYS.seal("http://localhost:8080/s/crash", shareId.toString()))
-                .update();
-
-        eventually().until(() -> !failedFor(shareId).isEmpty());
-        NotificationFailed failed = failedFor(shareId).get(0);
-        assertThat(failed.getPermanent()).isFalse();
-        assertThat(failed.getAttempts()).isEqualTo(1);
-        assertThat(failed.getReason()).startsWith("Delivery outcome unknown");
-        assertThat(failed.getRecipientEmail()).isEqualTo(recipient);
-        assertThat(stateOf(eventId)).isEqualTo("FAILED");
-        assertThat(rowOf(eventId)).contains("\"link_sealed\":null");
-        assertThat(mailTo(recipient)).isEmpty();
-    }
 }

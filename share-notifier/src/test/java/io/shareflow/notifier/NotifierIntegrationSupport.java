@@ -53,7 +53,6 @@ public abstract class NotifierIntegrationSupport {
         registry.add("shareflow.notifier.retry.multiplier", () -> "2.0");
         registry.add("shareflow.notifier.retry.max-backoff", () -> "5s");
         registry.add("shareflow.notifier.dispatch.poll-interval", () -> "200ms");
-        registry.add("shareflow.notifier.dispatch.in-doubt-after", () -> "20s");
         registry.add("shareflow.security.jwt.hmac-secret", () -> JWT_SECRET);
         registry.add("shareflow.events.seal-key", () -> TestInfrastructure.SEAL_KEY_LIST);
     }

@@ -205,30 +205,6 @@ class RegistrationEmailIT extends NotifierIntegrationSupport {
     }
 
     @Test
-    void anAttemptInterruptedByACrashIsFailedNotSentAgainAndReportsNothing() {
-        UUID eventId = UUID.randomUUID();
-        UUID userId = UUID.randomUUID();
-        String recipient = address("interrupted");
-        jdbc.sql("""
-                        insert into notification (event_id, share_type, share_id, user_id, resend, message_id,
-                                                  recipient_email, invitation, link_sealed, state, attempts, claimed_at)
-                        values (:eventId, 'registration', null, :userId, 0, :messageId, :recipient,
-                                '{"organizationName": "Acme", "expiresAt": "2027-01-31T00:00:00Z"}', :sealed,
-                                'SENDING', 1, now() - interval '1 hour')
-                        """)
-                .param("eventId", eventId).param("userId", userId)
-                .param("messageId", "<registration-" + eventId + "@shareflow>").param("recipient", recipient)
-                .param("sealed", TestInfrastructure.SEAL_KEYS.seal("http://localhost:8081/register/x",
-                        SealContexts.registrationLink(userId)))
-                .update();
-
-        eventually().until(() -> "FAILED".equals(stateOf(eventId)));
-        assertThat(rowOf(eventId)).contains("Delivery outcome unknown").contains("\"link_sealed\":null");
-        assertThat(mailTo(recipient)).isEmpty();
-        assertThat(resultsFor(userId)).isEmpty();
-    }
-
-    @Test
     void theSharesAnswersOnTheTopicAreNotTheNotifiersBusiness() {
         RecipientProvisioned answer = RecipientProvisioned.newBuilder()
                 .setEventId(UUID.randomUUID()).setOccurredAt(java.time.Instant.now())

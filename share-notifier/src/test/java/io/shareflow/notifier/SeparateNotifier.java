@@ -45,6 +45,14 @@ final class SeparateNotifier {
 
     /** @param sealKeyList {@code shareflow.events.seal-key}; null to leave it unset */
     ConfigurableApplicationContext start(String sealKeyList) {
+        return start(sealKeyList, Map.of());
+    }
+
+    /**
+     * @param sealKeyList {@code shareflow.events.seal-key}; null to leave it unset
+     * @param overrides   properties set instead of (or besides) the ones above, e.g. another SMTP port
+     */
+    ConfigurableApplicationContext start(String sealKeyList, Map<String, String> overrides) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("spring.kafka.bootstrap-servers", TestInfrastructure.bootstrapServers());
@@ -65,6 +73,7 @@ final class SeparateNotifier {
         if (sealKeyList != null) {
             properties.put("shareflow.events.seal-key", sealKeyList);
         }
+        properties.putAll(overrides);
         // As command-line arguments: they outrank application.yml (default properties would not).
         String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
         // Without Boot's logging listener: starting and closing this one in the JVM of the other ITs must not configure

@@ -4,33 +4,32 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
-import java.util.Properties;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Sends one e-mail through Spring's {@link JavaMailSender} and says how it went; SMTP trouble
- * is a {@link DeliveryResult}, never an exception. Thread-safe.
+ * Composes the e-mails and opens SMTP connections to the server of Spring Boot's {@code spring.mail.*} (the
+ * host, port, credentials, protocol and jakarta.mail session of its {@link JavaMailSenderImpl}). A dispatch worker
+ * keeps one {@link SmtpConnection} open across its messages ({@link #openConnection()}): a new connection costs a
+ * TCP handshake, the greeting and EHLO — and on a real server TLS and AUTH — which is more than the message itself.
+ * Thread-safe; the connections it opens are not.
  */
 public class InvitationMailer {
 
-    private static final Logger log = LoggerFactory.getLogger(InvitationMailer.class);
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final String DEFAULT_PROTOCOL = "smtp";
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl sender;
     private final InternetAddress from;
     private final Session session;
 
@@ -38,15 +37,14 @@ public class InvitationMailer {
      * @throws IllegalArgumentException if {@code settings.from()} is not a valid address, or the mail session has
      *                                  {@code mail.debug} on (it would print every link)
      */
-    public InvitationMailer(JavaMailSender sender, MailSettings settings) {
+    public InvitationMailer(JavaMailSenderImpl sender, MailSettings settings) {
         this.sender = sender;
         try {
             this.from = new InternetAddress(settings.from(), true);
         } catch (AddressException e) {
             throw new IllegalArgumentException("shareflow.notifier.from is not an e-mail address: " + settings.from(), e);
         }
-        // Only the message's MIME settings come from this session; the sender connects with its own.
-        this.session = sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+        this.session = sender.getSession();
         if (session.getDebug()) {
             // jakarta.mail's debug output is the whole SMTP conversation on the console: every e-mail with its link.
             throw new IllegalArgumentException("spring.mail.properties.mail.debug=true would write every e-mail, with "
@@ -54,29 +52,47 @@ public class InvitationMailer {
         }
     }
 
+    /** A connection of its own for one worker, opened at its first message; not thread-safe. */
+    public SmtpConnection openConnection() {
+        return new SmtpConnection(this);
+    }
+
     /**
-     * Sends the e-mail once.
+     * Sends the e-mail once, over a connection of its own that is closed again: for a single message. A worker
+     * sending many keeps an {@link #openConnection() SmtpConnection} instead.
      *
      * @param email what to send, not null
      * @return how it went, never null
      */
     public DeliveryResult send(OutgoingEmail email) {
+        try (SmtpConnection connection = openConnection()) {
+            return connection.send(email);
+        }
+    }
+
+    /** Connects and says EHLO (and AUTH when a user name is set), as Spring's sender does for each message. */
+    Transport connect() throws MessagingException {
+        String protocol = sender.getProtocol() != null ? sender.getProtocol()
+                : session.getProperty("mail.transport.protocol") != null ? session.getProperty("mail.transport.protocol")
+                : DEFAULT_PROTOCOL;
+        String username = sender.getUsername();
+        String password = sender.getPassword();
+        if ("".equals(username)) {
+            username = null;
+            if ("".equals(password)) {
+                password = null;
+            }
+        }
+        Transport transport = session.getTransport(protocol);
+        transport.connect(sender.getHost(), sender.getPort(), username, password);
+        return transport;
+    }
+
+    /** The message of an e-mail, with its fixed Message-ID, ready to be sent. */
+    FixedIdMimeMessage compose(OutgoingEmail email) throws MessagingException {
         FixedIdMimeMessage message = new FixedIdMimeMessage(session, email.messageId());
-        try {
-            compose(message, email);
-        } catch (AddressException e) {
-            return DeliveryResult.failed(DeliveryResult.Outcome.PERMANENT, "Invalid recipient address: " + e.getMessage());
-        } catch (MessagingException e) {
-            return SmtpFailures.classify(e, false);
-        }
-        try {
-            sender.send(message);
-            return DeliveryResult.sent();
-        } catch (MailException e) {
-            DeliveryResult result = SmtpFailures.classify(e, message.contentWritten());
-            log.debug("Sending {} failed: {}", email.messageId(), result, e);
-            return result;
-        }
+        compose(message, email);
+        return message;
     }
 
     private void compose(MimeMessage message, OutgoingEmail email) throws MessagingException {

@@ -2,7 +2,7 @@ package io.shareflow.notifier.mail;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
@@ -23,7 +23,7 @@ class MailConfiguration {
     }
 
     @Bean
-    InvitationMailer invitationMailer(JavaMailSender sender, MailSettings settings) {
+    InvitationMailer invitationMailer(JavaMailSenderImpl sender, MailSettings settings) {
         return new InvitationMailer(sender, settings);
     }
 }

@@ -51,7 +51,7 @@ public final class SmtpFailures {
     public static DeliveryResult classify(Throwable error, boolean contentWritten) {
         List<Throwable> chain = chain(error);
         for (Throwable t : chain) {
-            int code = replyCode(t);
+            int code = codeOf(t);
             if (code >= 500) {
                 return DeliveryResult.failed(DeliveryResult.Outcome.PERMANENT, "SMTP " + describe(t));
             }
@@ -85,7 +85,18 @@ public final class SmtpFailures {
                 : DeliveryResult.failed(DeliveryResult.Outcome.TRANSIENT, describe(root));
     }
 
-    private static int replyCode(Throwable t) {
+    /** The SMTP reply code the server refused with, the first one in the error's chain; -1 when there is none. */
+    static int replyCode(Throwable error) {
+        for (Throwable t : chain(error)) {
+            int code = codeOf(t);
+            if (code > 0) {
+                return code;
+            }
+        }
+        return -1;
+    }
+
+    private static int codeOf(Throwable t) {
         if (t instanceof SMTPAddressFailedException e) {
             return e.getReturnCode();
         }

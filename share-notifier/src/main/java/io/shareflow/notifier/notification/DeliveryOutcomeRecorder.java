@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records how a delivery attempt ended: the send-log row's new state — sent, failed, or pending again
- * with its retry scheduled — and, when a share's notification is finished, its result event in the outbox,
- * in one transaction. A registration e-mail is of a user, not of a share: it publishes no result (the row, the log
+ * with its retry scheduled — and, when a share's notification is finished, its result event in the outbox. It joins
+ * the transaction of the worker's batch ({@link DeliveryBatch}), which commits every outcome of the batch at once. A registration e-mail is of a user, not of a share: it publishes no result (the row, the log
  * and the metrics are its report), and its failure is logged at ERROR, since nobody else hears of it — the user
  * can be re-invited ({@code POST /v1/users/{id}/invitations} on user-provisioner).
  */
@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 class DeliveryOutcomeRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryOutcomeRecorder.class);
-    private static final int INTERRUPTED_BATCH = 100;
     private static final String REINVITE_HINT = "; the user can be re-invited (POST /v1/users/{id}/invitations)";
 
     private final Notifications notifications;
@@ -46,14 +45,11 @@ class DeliveryOutcomeRecorder {
                     }
                     AfterCommit.run(metrics::sent);
                     log.info("Sent {} for {} (attempt {})", n.messageId(), n.about(), n.attempts());
-                } else {
-                    // Only if this attempt outlived shareflow.notifier.dispatch.in-doubt-after and was failed meanwhile.
-                    log.error("Sent {} for {}, but its attempt had already been given up as interrupted; "
-                            + "raise shareflow.notifier.dispatch.in-doubt-after above the SMTP timeouts", n.messageId(),
-                            n.about());
                 }
             }
-            case TRANSIENT -> {
+            // In doubt: the server may have accepted it. Sent again with the same Message-ID (at-least-once: a
+            // receiver that sees it twice can tell it is one message), as a transient failure would be.
+            case TRANSIENT, IN_DOUBT -> {
                 if (retryPolicy.exhausted(n.attempts())) {
                     fail(n, false, "Gave up after " + n.attempts() + " attempts; last error: " + result.reason(), "exhausted");
                 } else {
@@ -64,8 +60,6 @@ class DeliveryOutcomeRecorder {
                 }
             }
             case PERMANENT -> fail(n, true, result.reason(), "permanent");
-            case IN_DOUBT -> fail(n, false, result.reason()
-                    + "; not sent again automatically so as never to send it twice", "in-doubt");
         }
     }
 
@@ -90,36 +84,8 @@ class DeliveryOutcomeRecorder {
         }
     }
 
-    /**
-     * Fails attempts whose worker died before recording an outcome (crash, kill, lost database):
-     * the server may have accepted the message, so it is not sent again; NotificationFailed lets
-     * the share be re-sent by a person (a registration e-mail: a re-invite).
-     *
-     * @return how many were resolved
-     */
-    @Transactional
-    public int resolveInterrupted(Duration after) {
-        var interrupted = notifications.lockInterrupted(after, INTERRUPTED_BATCH);
-        for (var attempt : interrupted) {
-            String reason = "Delivery outcome unknown: attempt " + attempt.attempts()
-                    + " was interrupted (service stopped or lost its database) after it may have reached the SMTP server;"
-                    + " not sent again automatically so as never to send it twice";
-            if (notifications.markFailed(attempt.eventId(), attempt.recipientPosition(), reason)) {
-                AfterCommit.run(() -> metrics.failed("in-doubt"));
-                if (attempt.isRegistration()) {
-                    log.warn("Registration e-mail of user {}: {}{}", attempt.userId(), reason, REINVITE_HINT);
-                } else {
-                    results.failed(attempt.shareId(), attempt.eventId(), attempt.attempts(), false, reason,
-                            attempt.recipientEmail());
-                    log.warn("Share {}: {}", attempt.shareId(), reason);
-                }
-            }
-        }
-        return interrupted.size();
-    }
-
     private void fail(Notification n, boolean permanent, String reason, String cause) {
-        if (notifications.markFailed(n.eventId(), n.recipientPosition(), reason)) {
+        if (notifications.markFailed(n, reason)) {
             AfterCommit.run(() -> metrics.failed(cause));
             if (n.isRegistration()) {
                 log.error("Registration e-mail {} for {} failed ({}) after {} attempt(s): {}{}", n.messageId(),

@@ -8,21 +8,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the send log is worked off, prefix {@code shareflow.notifier.dispatch}.
  *
- * @param workers      threads sending e-mail in parallel, so one slow SMTP conversation does not hold up the rest
- * @param pollInterval how often idle workers look for due retries; new notifications wake them at once
- * @param inDoubtAfter how long an attempt may stay under way before it counts as interrupted by a
- *                     crash: its outcome is then unknown, so it is failed, never sent again. Must be
- *                     well above the longest SMTP conversation ({@code spring.mail.properties.mail.smtp.*timeout}).
+ * @param workers               threads sending e-mail in parallel, each over its own SMTP connection, so one slow
+ *                              SMTP conversation does not hold up the rest; at least 1
+ * @param batchSize             the most due notifications one worker claims at a time: sent one after the other over
+ *                              its connection and committed together. Also the most e-mails a worker can send twice
+ *                              when its instance dies mid-batch (at-least-once); at least 1
+ * @param batchTimeLimit        how long a worker may hold a batch (its rows and its transaction): what is not sent by
+ *                              then goes back unsent, due as before, when the batch commits. Bounds how long a slow
+ *                              SMTP server keeps rows from other workers and a revocation waiting
+ * @param pollInterval          how often idle workers look for due retries; new notifications wake them at once
+ * @param connectionIdleTimeout how long a worker keeps its SMTP connection open without work before it says QUIT
  */
 @ConfigurationProperties("shareflow.notifier.dispatch")
 public record DispatchSettings(
         @DefaultValue("4") int workers,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("10s") Duration batchTimeLimit,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("5m") Duration inDoubtAfter) {
+        @DefaultValue("5s") Duration connectionIdleTimeout) {
 
     public DispatchSettings {
         if (workers < 1) {
             throw new IllegalArgumentException("shareflow.notifier.dispatch.workers must be at least 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("shareflow.notifier.dispatch.batch-size must be at least 1");
+        }
+        if (batchTimeLimit.isNegative() || batchTimeLimit.isZero()) {
+            throw new IllegalArgumentException("shareflow.notifier.dispatch.batch-time-limit must be positive");
         }
     }
 }

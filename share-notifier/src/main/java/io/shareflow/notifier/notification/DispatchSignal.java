@@ -4,14 +4,27 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-/** Wakes idle dispatch workers when a new notification is committed, so it need not wait for a poll. */
+/**
+ * Wakes an idle dispatch worker when a new notification is committed, so it need not wait for a poll. One worker per
+ * wake-up: it claims everything due (a batch) and wakes the next if it found work, so a trickle of notifications does
+ * not send every worker to the database for each of them.
+ */
 @Component
 class DispatchSignal {
 
     private final Object lock = new Object();
     private long generation;
 
+    /** Wakes one waiting worker (if any waits: a busy one looks again anyway before it waits). */
     void wakeUp() {
+        synchronized (lock) {
+            generation++;
+            lock.notify();
+        }
+    }
+
+    /** Wakes every waiting worker, e.g. to stop. */
+    void wakeUpAll() {
         synchronized (lock) {
             generation++;
             lock.notifyAll();

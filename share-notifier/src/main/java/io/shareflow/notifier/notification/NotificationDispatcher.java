@@ -3,30 +3,25 @@ package io.shareflow.notifier.notification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-import io.shareflow.notifier.mail.DeliveryResult;
 import io.shareflow.notifier.mail.InvitationMailer;
-import io.shareflow.notifier.mail.OutgoingEmail;
-import io.shareflow.schemas.SealedFieldException;
+import io.shareflow.notifier.mail.SmtpConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Works off the send log with a few worker threads, apart from the Kafka consumer: a slow or
- * failing SMTP server never holds up a partition, and a retry waits in the database, not in memory,
- * so it survives restarts.
+ * Works off the send log with a few worker threads, apart from the Kafka consumer: a slow or failing SMTP server never
+ * holds up a partition, and a retry waits in the database, not in memory, so it survives restarts.
  *
- * <p>Each attempt: (1) claim a due row, which commits it as SENDING with the attempt counted;
- * (2) render the e-mail from the row, opening its sealed link in memory ({@link AttemptRenderer}), and talk
- * SMTP, outside any transaction; (3) record the outcome and, if final, the result event, in one transaction.
- * The rendered e-mail, which holds the link in plaintext, lives only for the attempt. A crash between (1) and (3) leaves the row SENDING; after
- * {@code in-doubt-after} it is failed without another attempt (see {@link DeliveryOutcomeRecorder#resolveInterrupted}).
+ * <p>Each worker has its own SMTP connection, opened at its first e-mail, kept open while work flows (reconnected
+ * after a connection error) and closed after {@code connection-idle-timeout} without work and at stop. It delivers
+ * one {@link DeliveryBatch} after the other while notifications are due; a worker that found work wakes another, so
+ * a backlog is shared out, and idle workers wait for a new notification's commit or the poll interval (due retries).
  */
 @Component
 class NotificationDispatcher implements SmartLifecycle {
@@ -34,26 +29,20 @@ class NotificationDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Notifications notifications;
-    private final DeliveryOutcomeRecorder outcomes;
-    private final AttemptRenderer renderer;
+    private final DeliveryBatch batches;
     private final InvitationMailer mailer;
     private final DispatchSettings settings;
     private final DispatchSignal signal;
-    private final NotificationMetrics metrics;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
 
-    NotificationDispatcher(Notifications notifications, DeliveryOutcomeRecorder outcomes, AttemptRenderer renderer,
-                           InvitationMailer mailer, DispatchSettings settings, DispatchSignal signal,
-                           NotificationMetrics metrics) {
-        this.notifications = notifications;
-        this.outcomes = outcomes;
-        this.renderer = renderer;
+    NotificationDispatcher(DeliveryBatch batches, InvitationMailer mailer, DispatchSettings settings,
+                           DispatchSignal signal) {
+        this.batches = batches;
         this.mailer = mailer;
         this.settings = settings;
         this.signal = signal;
-        this.metrics = metrics;
     }
 
     @Override
@@ -62,9 +51,9 @@ class NotificationDispatcher implements SmartLifecycle {
             return;
         }
         running = true;
+        stopping = new CountDownLatch(1);
         for (int i = 0; i < settings.workers(); i++) {
-            boolean sweeper = i == 0;
-            Thread worker = new Thread(() -> work(sweeper), "notifier-dispatch-" + i);
+            Thread worker = new Thread(this::work, "notifier-dispatch-" + i);
             worker.setDaemon(true);
             worker.start();
             workers.add(worker);
@@ -74,7 +63,8 @@ class NotificationDispatcher implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        signal.wakeUp();
+        stopping.countDown();
+        signal.wakeUpAll();
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         for (Thread worker : workers) {
             try {
@@ -92,59 +82,41 @@ class NotificationDispatcher implements SmartLifecycle {
         return running;
     }
 
-    /** @param sweeper whether this worker also resolves interrupted attempts, once per poll interval */
-    private void work(boolean sweeper) {
-        long lastSweep = System.nanoTime() - settings.pollInterval().toNanos();
-        while (running) {
-            long seen = signal.current();
-            try {
-                if (sweeper && System.nanoTime() - lastSweep >= settings.pollInterval().toNanos()) {
-                    lastSweep = System.nanoTime();
-                    outcomes.resolveInterrupted(settings.inDoubtAfter());
-                }
-                if (deliverNext()) {
+    private void work() {
+        try (SmtpConnection smtp = mailer.openConnection()) {
+            long lastWork = System.nanoTime();
+            while (running) {
+                long seen = signal.current();
+                try {
+                    int claimed = batches.deliver(smtp, () -> running);
+                    if (claimed > 0) {
+                        lastWork = System.nanoTime();
+                        if (claimed >= settings.batchSize()) {
+                            signal.wakeUp(); // a full batch: there may be more, another worker helps
+                        }
+                        continue;
+                    }
+                } catch (RuntimeException e) {
+                    // The database, most likely. The batch rolled back: its rows are due again as they were, and the
+                    // e-mails it had sent will be sent again with the same Message-ID.
+                    log.warn("Notification dispatch failed, pausing {}: {}", settings.pollInterval(), e.toString());
+                    pause(settings.pollInterval());
                     continue;
                 }
-            } catch (RuntimeException e) {
-                // The database is the likely culprit; the claimed row, if any, stays SENDING and is resolved later.
-                log.warn("Notification dispatch failed, pausing {}: {}", settings.pollInterval(), e.toString());
+                if (smtp.isOpen() && System.nanoTime() - lastWork >= settings.connectionIdleTimeout().toNanos()) {
+                    smtp.close();
+                }
+                signal.awaitAfter(seen, settings.pollInterval());
             }
-            signal.awaitAfter(seen, settings.pollInterval());
         }
     }
 
-    /** Makes one attempt at the most overdue notification; false when none is due. */
-    private boolean deliverNext() {
-        Optional<Notification> claimed = notifications.claimNextDue();
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        Notification n = claimed.get();
-        try (var subject = n.isRegistration() ? MDC.putCloseable("userId", n.userId().toString())
-                : MDC.putCloseable("shareId", n.shareId().toString())) {
-            Optional<OutgoingEmail> email = render(n);
-            if (email.isPresent()) {
-                DeliveryResult result = mailer.send(email.get());
-                metrics.attempt(result.outcome().name().toLowerCase(Locale.ROOT));
-                outcomes.record(n, result);
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The attempt's e-mail, rendered now with the link opened in memory; empty when it cannot be, which fails
-     * the notification permanently (it would fail the same way on every attempt).
-     */
-    private Optional<OutgoingEmail> render(Notification n) {
+    /** Waits, unless the dispatcher is stopped meanwhile. */
+    private void pause(Duration duration) {
         try {
-            return Optional.of(renderer.render(n));
-        } catch (SealedFieldException e) {
-            outcomes.unsendable(n, n.isRegistration() ? LinkSealer.registrationReason(e) : LinkSealer.reason(e),
-                    NotificationMetrics.UNOPENABLE);
-        } catch (RuntimeException e) {
-            outcomes.unsendable(n, "The e-mail cannot be rendered: " + e, "permanent");
+            stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return Optional.empty();
     }
 }

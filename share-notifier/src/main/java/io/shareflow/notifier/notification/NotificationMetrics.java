@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code shareflow.notifier.emails.sent}, {@code shareflow.notifier.emails.failed} (tag {@code cause}:
- * {@code permanent | exhausted | in-doubt | unopenable}), {@code shareflow.notifier.emails.skipped}, delivery
+ * {@code permanent | exhausted | unopenable}), {@code shareflow.notifier.emails.skipped}, delivery
  * attempts by outcome, and the send-log backlog.
  */
 @Component
@@ -30,11 +30,11 @@ class NotificationMetrics {
                 .description("E-mails accepted by the SMTP server (invitations, links, registration links)").register(registry);
         this.skipped = Counter.builder("shareflow.notifier.emails.skipped")
                 .description("Shares with notify=false: no e-mail, NotificationSent(skipped)").register(registry);
-        for (String cause : new String[] {"permanent", "exhausted", "in-doubt", UNOPENABLE}) {
+        for (String cause : new String[] {"permanent", "exhausted", UNOPENABLE}) {
             failedCounter(cause);
         }
         Gauge.builder("shareflow.notifier.notifications.pending", notifications, Notifications::countPending)
-                .description("Notifications waiting for a (re)try or under way").register(registry);
+                .description("Notifications waiting for a (re)try or in a batch under way").register(registry);
     }
 
     void sent() {

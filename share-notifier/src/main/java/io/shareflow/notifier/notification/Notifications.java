@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.shareflow.notifier.mail.Invitation;
@@ -21,8 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The send log ({@code notification} table). All times are the database's clock. Statements that
- * change a row check its current state, so two workers or instances never both act on one row.
+ * The send log ({@code notification} table). All times are the database's clock. A worker claims rows by locking
+ * them in its batch's transaction ({@link #claimDue}); the statements that record an outcome run in that same
+ * transaction and check the row's state, so two workers or instances never both act on one row.
  *
  * <p>A row is one e-mail to one recipient, keyed by the asking event and the recipient's position in it (0 for a
  * direct share and a registration e-mail; a share by link has a row per recipient). It holds what the e-mail says without its link
@@ -34,7 +34,7 @@ class Notifications {
 
     private static final String COLUMNS = """
             event_id, recipient_position, share_type, share_id, user_id, resend, message_id, recipient_email, reply_to_email,
-            reply_to_name, attempts, invitation is not null as has_invitation, invitation ->> 'sharerName' as sharer_name,
+            reply_to_name, attempts + 1 as attempts, invitation is not null as has_invitation, invitation ->> 'sharerName' as sharer_name,
             invitation ->> 'sharerEmail' as sharer_email, invitation ->> 'resourceName' as resource_name,
             invitation ->> 'resourceKind' as resource_kind, invitation ->> 'role' as role,
             invitation ->> 'subject' as invitation_subject, invitation ->> 'message' as message,
@@ -202,45 +202,46 @@ class Notifications {
     }
 
     /**
-     * Claims the most overdue PENDING notification for one attempt: it becomes SENDING with its
-     * attempt counted. Runs in its own short transaction, so the attempt is on record before any
-     * SMTP traffic. Never one of a revoked share: {@link #retryLater} can put a row back to PENDING just before the
-     * revocation commits (it cannot see it yet), and such a row must still never be sent.
+     * Claims up to {@code limit} due notifications, most overdue first, for one batch of attempts: locks their rows
+     * ({@code FOR UPDATE SKIP LOCKED}, so other workers and instances take other rows) and changes nothing. Call inside
+     * the batch's transaction and record each attempt's outcome in it: the lock is the claim, held until the batch
+     * commits. If the worker dies first, PostgreSQL rolls the transaction back and the rows are due again as they were
+     * — an attempt in doubt is simply made again, with the same Message-ID. Each returned notification counts the
+     * attempt about to be made ({@link Notification#attempts()}). Never one of a revoked share.
      */
-    Optional<Notification> claimNextDue() {
+    List<Notification> claimDue(int limit) {
         return jdbc.sql("""
-                        update notification
-                        set state = 'SENDING', attempts = attempts + 1, claimed_at = now(), updated_at = now()
-                        where (event_id, recipient_position) = (select event_id, recipient_position from notification
-                                          where state = 'PENDING' and next_attempt_at <= now()
-                                            and not exists (select 1 from revoked_share r
-                                                            where r.share_id = notification.share_id)
-                                          order by next_attempt_at
-                                          limit 1
-                                          for update skip locked)
-                          and state = 'PENDING'
-                        returning %s
+                        select %s
+                        from notification
+                        where state = 'PENDING' and next_attempt_at <= now()
+                          and not exists (select 1 from revoked_share r where r.share_id = notification.share_id)
+                        order by next_attempt_at
+                        limit :limit
+                        for update skip locked
                         """.formatted(COLUMNS))
+                .param("limit", limit)
                 .query((rs, n) -> notification(rs))
-                .optional();
+                .list();
     }
 
-    /** SENDING → SENT, the link (sealed or rendered) erased; false if the row was no longer SENDING. */
+    /** A claimed row → SENT with its attempt counted, the link (sealed or rendered) erased; false if it was not PENDING. */
     boolean markSent(Notification n) {
         return jdbc.sql("""
                         update notification
-                        set state = 'SENT', link_sealed = null, text_body = null, html_body = null, last_error = null,
-                            claimed_at = null, updated_at = now()
-                        where event_id = :eventId and recipient_position = :position and state = 'SENDING'
+                        set state = 'SENT', attempts = :attempts, link_sealed = null, text_body = null, html_body = null,
+                            last_error = null, updated_at = now()
+                        where event_id = :eventId and recipient_position = :position and state = 'PENDING'
                         """)
                 .param("eventId", n.eventId())
                 .param("position", n.recipientPosition())
+                .param("attempts", n.attempts())
                 .update() == 1;
     }
 
     /**
-     * SENDING → PENDING, due again after {@code backoff}; false if the row was no longer SENDING. The row becomes
-     * DROPPED instead (its link erased) when its share was revoked meanwhile ({@link #dropPendingOf}).
+     * A claimed row stays PENDING with its attempt counted, due again after {@code backoff}; false if it was not
+     * PENDING. It becomes DROPPED instead (its link erased) when its share was revoked meanwhile
+     * ({@link #dropPendingOf}; a revocation waits for the batch's lock, so this is only a second line of defence).
      */
     boolean retryLater(Notification n, Duration backoff, String reason) {
         return jdbc.sql("""
@@ -249,17 +250,19 @@ class Notifications {
                             link_sealed = case when revoked.yes then null else link_sealed end,
                             text_body = case when revoked.yes then null else text_body end,
                             html_body = case when revoked.yes then null else html_body end,
+                            attempts = :attempts,
                             next_attempt_at = now() + :millis * interval '1 millisecond',
                             last_error = case when revoked.yes then 'The share was revoked; last error: ' || :reason
                                               else :reason end,
-                            claimed_at = null, updated_at = now()
+                            updated_at = now()
                         from (select exists (select 1 from revoked_share r join notification m on m.share_id = r.share_id
                                              where m.event_id = :eventId and m.recipient_position = :position) as yes
                              ) revoked
-                        where event_id = :eventId and recipient_position = :position and state = 'SENDING'
+                        where event_id = :eventId and recipient_position = :position and state = 'PENDING'
                         """)
                 .param("eventId", n.eventId())
                 .param("position", n.recipientPosition())
+                .param("attempts", n.attempts())
                 .param("millis", backoff.toMillis())
                 .param("reason", reason)
                 .update() == 1;
@@ -267,8 +270,9 @@ class Notifications {
 
     /**
      * The share was revoked: every row of it still waiting to be sent (PENDING, also between retries) becomes DROPPED,
-     * its link erased, and the share is remembered so that an attempt under way now is not retried
-     * ({@link #retryLater}).
+     * its link erased, and the share is remembered so that no worker claims its rows again. A row that a worker's batch
+     * holds is waited for (its lock): the batch may still send it — an attempt under way cannot be called back — and
+     * if it is PENDING again once the batch commits (a retry), it is dropped then.
      *
      * @return how many rows were dropped
      */
@@ -279,64 +283,42 @@ class Notifications {
         return jdbc.sql("""
                         update notification
                         set state = 'DROPPED', link_sealed = null, text_body = null, html_body = null,
-                            last_error = 'The share was revoked before the e-mail was sent', claimed_at = null,
-                            updated_at = now()
+                            last_error = 'The share was revoked before the e-mail was sent', updated_at = now()
                         where share_id = :shareId and state = 'PENDING'
                         """)
                 .param("shareId", shareId)
                 .update();
     }
 
-    /** SENDING → FAILED, the link (sealed or rendered) erased; false if the row was no longer SENDING. */
-    boolean markFailed(UUID eventId, int recipientPosition, String reason) {
-        return fail(eventId, recipientPosition, reason, 0);
+    /** A claimed row → FAILED with its attempt counted, the link (sealed or rendered) erased; false if it was not PENDING. */
+    boolean markFailed(Notification n, String reason) {
+        return fail(n, reason, n.attempts());
     }
 
     /**
-     * SENDING → FAILED before the claimed attempt reached SMTP (the e-mail could not be rendered): the attempt is
-     * not counted. The link erased; false if the row was no longer SENDING.
+     * A claimed row → FAILED before its attempt reached SMTP (the e-mail could not be rendered): the attempt is not
+     * counted. The link erased; false if the row was not PENDING.
      */
     boolean markFailedUnsent(Notification n, String reason) {
-        return fail(n.eventId(), n.recipientPosition(), reason, 1);
+        return fail(n, reason, n.attempts() - 1);
     }
 
-    private boolean fail(UUID eventId, int recipientPosition, String reason, int uncounted) {
+    private boolean fail(Notification n, String reason, int attempts) {
         return jdbc.sql("""
                         update notification
                         set state = 'FAILED', link_sealed = null, text_body = null, html_body = null,
-                            attempts = attempts - :uncounted, last_error = :reason, claimed_at = null, updated_at = now()
-                        where event_id = :eventId and recipient_position = :position and state = 'SENDING'
+                            attempts = :attempts, last_error = :reason, updated_at = now()
+                        where event_id = :eventId and recipient_position = :position and state = 'PENDING'
                         """)
-                .param("eventId", eventId)
-                .param("position", recipientPosition)
+                .param("eventId", n.eventId())
+                .param("position", n.recipientPosition())
                 .param("reason", reason)
-                .param("uncounted", uncounted)
+                .param("attempts", attempts)
                 .update() == 1;
     }
 
-    /**
-     * Locks up to {@code limit} attempts under way for longer than {@code after}: their worker
-     * died mid-attempt. Call inside a transaction that resolves them.
-     */
-    List<InterruptedAttempt> lockInterrupted(Duration after, int limit) {
-        return jdbc.sql("""
-                        select event_id, recipient_position, share_id, user_id, recipient_email, attempts
-                        from notification
-                        where state = 'SENDING' and claimed_at < now() - :millis * interval '1 millisecond'
-                        order by claimed_at
-                        limit :limit
-                        for update skip locked
-                        """)
-                .param("millis", after.toMillis())
-                .param("limit", limit)
-                .query((rs, n) -> new InterruptedAttempt(rs.getObject("event_id", UUID.class),
-                        rs.getInt("recipient_position"), rs.getObject("share_id", UUID.class),
-                        rs.getObject("user_id", UUID.class), rs.getString("recipient_email"), rs.getInt("attempts")))
-                .list();
-    }
-
     long countPending() {
-        return jdbc.sql("select count(*) from notification where state in ('PENDING', 'SENDING')")
+        return jdbc.sql("select count(*) from notification where state = 'PENDING'")
                 .query(Long.class).single();
     }
 
@@ -374,14 +356,5 @@ class Notifications {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** An attempt whose worker died; {@code shareId} null and {@code userId} set for a registration e-mail. */
-    record InterruptedAttempt(UUID eventId, int recipientPosition, UUID shareId, UUID userId, String recipientEmail,
-                              int attempts) {
-
-        boolean isRegistration() {
-            return userId != null;
-        }
     }
 }

@@ -15,32 +15,46 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** The mailer and the failure classification against a real SMTP server (GreenMail), no Spring context. */
+/**
+ * The mailer, its kept connections and the failure classification against a real SMTP server (GreenMail), no Spring
+ * context; the connections are counted by a proxy in front of it.
+ */
 class InvitationMailerIT {
 
     private static MailCatcher smtp;
+    private static SmtpProxy proxy;
     private static InvitationMailer mailer;
+    /** Straight to the server, no proxy: so that a stopped server refuses the connection. */
+    private static InvitationMailer direct;
 
     @BeforeAll
     static void start() {
         smtp = MailCatcher.onFreePorts().start();
+        proxy = SmtpProxy.to(smtp.smtpPort());
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("localhost");
-        sender.setPort(smtp.smtpPort());
+        sender.setPort(proxy.port());
         Properties properties = new Properties();
         properties.put("mail.smtp.connectiontimeout", "2000");
-        properties.put("mail.smtp.timeout", "5000");
+        properties.put("mail.smtp.timeout", "2000");
         sender.setJavaMailProperties(properties);
         mailer = new InvitationMailer(sender, new MailSettings("shareflow <no-reply@shareflow.local>"));
+        JavaMailSenderImpl straight = new JavaMailSenderImpl();
+        straight.setHost("localhost");
+        straight.setPort(smtp.smtpPort());
+        straight.setJavaMailProperties(properties);
+        direct = new InvitationMailer(straight, new MailSettings("shareflow <no-reply@shareflow.local>"));
     }
 
     @AfterAll
     static void stop() {
+        proxy.close();
         smtp.close();
     }
 
     @BeforeEach
     void reset() {
+        proxy.recover();
         smtp.acceptAllRecipients();
         smtp.startSmtp();
         smtp.clear();
@@ -78,7 +92,7 @@ class InvitationMailerIT {
     void smtpDownIsTransient() {
         smtp.stopSmtp();
 
-        DeliveryResult result = mailer.send(email("<d@shareflow>", "bob@example.com", simple()));
+        DeliveryResult result = direct.send(email("<d@shareflow>", "bob@example.com", simple()));
 
         assertThat(result.outcome()).isEqualTo(Outcome.TRANSIENT);
         assertThat(result.reason()).startsWith("Cannot connect to the SMTP server");
@@ -111,6 +125,79 @@ class InvitationMailerIT {
 
         assertThat(result.outcome()).isEqualTo(Outcome.PERMANENT);
         assertThat(smtp.messages()).isEmpty();
+    }
+
+    @Test
+    void aKeptConnectionCarriesManyMessagesAndSurvivesRefusals() {
+        int before = proxy.connectionsOpened();
+        smtp.rejectRecipients(r -> r.startsWith("refused"), 550);
+        try (SmtpConnection connection = mailer.openConnection()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(connection.send(email("<k" + i + "@shareflow>", "bob@example.com", simple())))
+                        .isEqualTo(DeliveryResult.sent());
+            }
+            assertThat(connection.send(email("<r@shareflow>", "refused@example.com", simple())).outcome())
+                    .isEqualTo(Outcome.PERMANENT);
+            smtp.rejectRecipients(r -> r.startsWith("later"), 451);
+            assertThat(connection.send(email("<l@shareflow>", "later@example.com", simple())).outcome())
+                    .isEqualTo(Outcome.TRANSIENT);
+            assertThat(connection.send(email("<k5@shareflow>", "bob@example.com", simple())))
+                    .as("a refusal ends that message's SMTP transaction, not the connection")
+                    .isEqualTo(DeliveryResult.sent());
+            assertThat(connection.isOpen()).isTrue();
+            assertThat(connection.connectionsOpened()).isEqualTo(1);
+        }
+        assertThat(proxy.connectionsOpened() - before).as("one TCP connection for seven messages").isEqualTo(1);
+        assertThat(smtp.messages()).extracting(CapturedMessage::messageId)
+                .containsExactly("<k0@shareflow>", "<k1@shareflow>", "<k2@shareflow>", "<k3@shareflow>",
+                        "<k4@shareflow>", "<k5@shareflow>");
+    }
+
+    @Test
+    void aKeptConnectionTheServerDroppedMeanwhileCostsNoAttempt() {
+        try (SmtpConnection connection = mailer.openConnection()) {
+            assertThat(connection.send(email("<s1@shareflow>", "bob@example.com", simple()))).isEqualTo(DeliveryResult.sent());
+            smtp.stopSmtp();  // closes its connections, as a server restart or its idle timeout would
+            smtp.startSmtp();
+
+            assertThat(connection.send(email("<s2@shareflow>", "bob@example.com", simple())))
+                    .as("sent again at once over a new connection, nothing of it having gone out")
+                    .isEqualTo(DeliveryResult.sent());
+            assertThat(connection.connectionsOpened()).isEqualTo(2);
+        }
+        assertThat(smtp.messages()).extracting(CapturedMessage::messageId).containsExactly("<s1@shareflow>", "<s2@shareflow>");
+    }
+
+    @Test
+    void aServerThatCannotBeReachedSaysSo() {
+        smtp.stopSmtp();
+        try (SmtpConnection connection = direct.openConnection()) {
+            DeliveryResult result = connection.send(email("<u@shareflow>", "bob@example.com", simple()));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.TRANSIENT);
+            assertThat(connection.serverUnreachable()).isTrue();
+            assertThat(connection.isOpen()).isFalse();
+
+            smtp.startSmtp();
+            assertThat(connection.send(email("<u@shareflow>", "bob@example.com", simple()))).isEqualTo(DeliveryResult.sent());
+            assertThat(connection.serverUnreachable()).isFalse();
+        }
+    }
+
+    @Test
+    void aReplyLostAfterTheWholeMessageIsInDoubtAndTheNextMessageReconnects() {
+        proxy.loseTheReplyToTheNextMessages(1);
+        try (SmtpConnection connection = mailer.openConnection()) {
+            DeliveryResult result = connection.send(email("<d1@shareflow>", "bob@example.com", simple()));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.IN_DOUBT);
+            assertThat(result.reason()).startsWith("Delivery outcome unknown");
+            assertThat(connection.serverUnreachable()).isFalse();
+            assertThat(connection.send(email("<d2@shareflow>", "bob@example.com", simple()))).isEqualTo(DeliveryResult.sent());
+            assertThat(connection.connectionsOpened()).isEqualTo(2);
+        }
+        assertThat(smtp.messages()).extracting(CapturedMessage::messageId)
+                .as("the server had the first one: in doubt, not lost").containsExactly("<d1@shareflow>", "<d2@shareflow>");
     }
 
     private static OutgoingEmail email(String messageId, String to, RenderedEmail content) {
