@@ -58,7 +58,9 @@ public final class NamastackOutboxPeer {
         dropNamastackTables(jdbcUrl, user, password);
         try (ConfigurableApplicationContext context = start(jdbcUrl, user, password, bootstrapServers, topic, tuning)) {
             awaitPartitions(context.getBean(PartitionCoordinator.class));
+            long writeStart = System.nanoTime();
             write(context, backlog);
+            long written = System.nanoTime() - writeStart;
             JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
             // As before the relay's drain: the bulk write's own upkeep is not the measured work.
             jdbc.sql("checkpoint").update();
@@ -80,6 +82,10 @@ public final class NamastackOutboxPeer {
                 pause(1, deadline, open + " records not completed");
             }
             long elapsed = System.nanoTime() - start;
+            if (Boolean.getBoolean("bench.peer.verbose")) {
+                System.out.printf(java.util.Locale.ROOT, "    namastack: wrote %,d records in %.1f s, drained them in %.1f s (%s)%n",
+                        events, written / 1e9, elapsed / 1e9, tuning);
+            }
             return events * 1e9 / elapsed;
         }
     }
