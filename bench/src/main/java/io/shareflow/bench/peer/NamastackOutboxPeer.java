@@ -43,7 +43,8 @@ public final class NamastackOutboxPeer {
      * <p>
      * namastack's tables ({@code outbox_record}, {@code outbox_instance}, {@code outbox_partition}) in that
      * database are dropped and created again first; {@code topic} must exist. Tuned with {@link PeerTuning#best()}
-     * unless {@code -Dbench.peer.*} says otherwise.
+     * unless {@code -Dbench.peer.*} says otherwise; records are marked {@code COMPLETED} and kept, as the relay
+     * marks its rows.
      */
     public static double drainEventsPerSecond(String jdbcUrl, String user, String password, String bootstrapServers,
                                               String topic, int events) {
@@ -75,11 +76,12 @@ public final class NamastackOutboxPeer {
             while (handler.sent() < events) {
                 pause(5, deadline, handler.sent() + " of " + events + " sent");
             }
-            // "Sent and marked": namastack marks each record right after its handler returns.
-            long open;
-            while ((open = jdbc.sql("select count(*) from outbox_record where status <> 'COMPLETED'")
-                    .query(Long.class).single()) > 0) {
-                pause(1, deadline, open + " records not completed");
+            // "Sent and marked": namastack marks (or deletes) each record right after its handler returns.
+            String open = tuning.deleteCompleted() ? "select count(*) from outbox_record"
+                    : "select count(*) from outbox_record where status <> 'COMPLETED'";
+            long left;
+            while ((left = jdbc.sql(open).query(Long.class).single()) > 0) {
+                pause(1, deadline, left + " records not completed");
             }
             long elapsed = System.nanoTime() - start;
             if (Boolean.getBoolean("bench.peer.verbose")) {
@@ -102,10 +104,8 @@ public final class NamastackOutboxPeer {
         // Only namastack and Boot's own: shareflow's outbox relay and Flyway are on this classpath for the relay.
         properties.put("spring.autoconfigure.exclude", "io.shareflow.outbox.OutboxAutoConfiguration");
         properties.put("spring.flyway.enabled", false);
-        // Keep namastack's guarantees as they ship: a key's records in order, stopping at a failure; records kept
-        // and marked COMPLETED (not deleted), as the relay marks its rows published.
+        // Keep namastack's guarantee as it ships: a key's records in order, stopping at a failure.
         properties.put("namastack.outbox.processing.stop-on-first-failure", true);
-        properties.put("namastack.outbox.processing.delete-completed-records", false);
         properties.putAll(tuning.properties());
         return new SpringApplicationBuilder(PeerApplication.class)
                 .web(WebApplicationType.NONE)

@@ -93,24 +93,33 @@ public final class PeerDrainComparison {
         System.out.println();
     }
 
-    /** namastack's documented knobs, one at a time from its defaults towards this backlog's shape. */
+    /**
+     * namastack's documented knobs from its defaults towards this backlog's shape, interleaved rounds
+     * ({@code -Dbench.peer.sweep-rounds}, 2), each setting's rounds and median.
+     */
     private void sweep(int events) throws Exception {
-        System.out.printf(Locale.ROOT, "%nnamastack settings tried, %,d events over %,d keys (one round each):%n", events,
-                ShareRequestedBacklog.KEYS);
-        peer(Math.min(events, 10_000), PeerTuning.best());
+        int rounds = Integer.getInteger("bench.peer.sweep-rounds", 2);
+        System.out.printf(Locale.ROOT, "%nnamastack settings tried, %,d events over %,d keys, %d interleaved rounds:%n", events,
+                ShareRequestedBacklog.KEYS, rounds);
         PeerTuning best = PeerTuning.best();
+        peer(Math.min(events, 10_000), best);
         List<PeerTuning> tried = new ArrayList<>();
         tried.add(PeerTuning.namastackDefaults().withPolling(10, Duration.ofMillis(25)));
         tried.add(best.withPolling(800, Duration.ofMillis(100)));
-        tried.add(best.withPolling(1_000, Duration.ofMillis(25)));
-        for (int[] threadsAndPool : new int[][] {{4, 10}, {8, 10}, {16, 16}, {32, 32}, {64, 32}, {64, 64}, {128, 64},
-                {128, 128}, {256, 128}}) {
-            tried.add(best.withThreads(threadsAndPool[0], threadsAndPool[1]));
+        for (int threads : new int[] {8, 16, 32, 64, 128}) {
+            tried.add(best.withThreads(threads, threads));
         }
+        tried.add(best.withThreads(128, 32));
         tried.add(best.withLingerMs(0));
-        for (PeerTuning tuning : tried) {
-            System.out.printf(Locale.ROOT, "  %-70s %,8.0f events/s%n", tuning, peer(events, tuning));
+        tried.add(best.withDeleteCompleted());
+        Map<PeerTuning, List<Double>> rates = new java.util.LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            for (PeerTuning tuning : tried) {
+                rates.computeIfAbsent(tuning, t -> new ArrayList<>()).add(peer(events, tuning));
+            }
         }
+        rates.forEach((tuning, r) -> System.out.printf(Locale.ROOT, "  %-85s %,8.0f events/s (%s)%n", tuning, median(r),
+                rates(r)));
     }
 
     private double peer(int events, PeerTuning tuning) throws Exception {

@@ -17,39 +17,47 @@ import java.util.Map;
  * @param threads       processing threads (keys in flight at once)
  * @param poolSize      Hikari connections shared by the threads, the scheduler and the heartbeat
  * @param lingerMs      producer {@code linger.ms}; -1 keeps the relay's
+ * @param deleteCompleted {@code namastack.outbox.processing.delete-completed-records}: a completed record is deleted
+ *                      instead of marked {@code COMPLETED} (the relay marks its rows, so the comparison marks too)
  */
-public record PeerTuning(int batchSize, Duration pollInterval, int threads, int poolSize, int lingerMs) {
+public record PeerTuning(int batchSize, Duration pollInterval, int threads, int poolSize, int lingerMs,
+                         boolean deleteCompleted) {
 
     /** The best measured for a 1,000-key backlog on 2 cores (see the comparison's sweep). */
     public static PeerTuning best() {
-        return new PeerTuning(1_000, Duration.ofMillis(25), 64, 64, -1);
+        return new PeerTuning(1_000, Duration.ofMillis(25), 32, 32, -1, false);
     }
 
     /** namastack's defaults: 10 keys per poll every 2 s, 4 threads; Hikari's 10 connections. */
     public static PeerTuning namastackDefaults() {
-        return new PeerTuning(10, Duration.ofSeconds(2), 4, 10, -1);
+        return new PeerTuning(10, Duration.ofSeconds(2), 4, 10, -1, false);
     }
 
-    /** {@link #best()}, unless {@code -Dbench.peer.batch-size}, {@code .poll-interval-ms}, {@code .threads}, {@code .pool-size}, {@code .linger-ms} say otherwise. */
+    /** {@link #best()}, unless {@code -Dbench.peer.batch-size}, {@code .poll-interval-ms}, {@code .threads}, {@code .pool-size}, {@code .linger-ms}, {@code .delete-completed} say otherwise. */
     public static PeerTuning fromSystemProperties() {
         PeerTuning best = best();
         return new PeerTuning(Integer.getInteger("bench.peer.batch-size", best.batchSize),
                 Duration.ofMillis(Long.getLong("bench.peer.poll-interval-ms", best.pollInterval.toMillis())),
                 Integer.getInteger("bench.peer.threads", best.threads),
                 Integer.getInteger("bench.peer.pool-size", best.poolSize),
-                Integer.getInteger("bench.peer.linger-ms", best.lingerMs));
+                Integer.getInteger("bench.peer.linger-ms", best.lingerMs),
+                Boolean.parseBoolean(System.getProperty("bench.peer.delete-completed", String.valueOf(best.deleteCompleted))));
     }
 
     PeerTuning withThreads(int threads, int poolSize) {
-        return new PeerTuning(batchSize, pollInterval, threads, poolSize, lingerMs);
+        return new PeerTuning(batchSize, pollInterval, threads, poolSize, lingerMs, deleteCompleted);
     }
 
     PeerTuning withPolling(int batchSize, Duration pollInterval) {
-        return new PeerTuning(batchSize, pollInterval, threads, poolSize, lingerMs);
+        return new PeerTuning(batchSize, pollInterval, threads, poolSize, lingerMs, deleteCompleted);
     }
 
     PeerTuning withLingerMs(int lingerMs) {
-        return new PeerTuning(batchSize, pollInterval, threads, poolSize, lingerMs);
+        return new PeerTuning(batchSize, pollInterval, threads, poolSize, lingerMs, deleteCompleted);
+    }
+
+    PeerTuning withDeleteCompleted() {
+        return new PeerTuning(batchSize, pollInterval, threads, poolSize, lingerMs, true);
     }
 
     /** The settings as Spring Boot properties of the peer's application. */
@@ -61,13 +69,15 @@ public record PeerTuning(int batchSize, Duration pollInterval, int threads, int 
         properties.put("namastack.outbox.processing.executor-core-pool-size", threads);
         properties.put("namastack.outbox.processing.executor-max-pool-size", threads);
         properties.put("spring.datasource.hikari.maximum-pool-size", poolSize);
+        properties.put("namastack.outbox.processing.delete-completed-records", deleteCompleted);
         properties.put("bench.peer.linger-ms", lingerMs);
         return properties;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "batch-size %d keys, poll %d ms, %d threads, %d connections%s", batchSize,
-                pollInterval.toMillis(), threads, poolSize, lingerMs < 0 ? "" : ", linger.ms " + lingerMs);
+        return String.format(Locale.ROOT, "batch-size %d keys, poll %d ms, %d threads, %d connections%s%s", batchSize,
+                pollInterval.toMillis(), threads, poolSize, lingerMs < 0 ? "" : ", linger.ms " + lingerMs,
+                deleteCompleted ? ", completed deleted" : "");
     }
 }
