@@ -7,7 +7,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import io.namastack.outbox.Outbox;
 import io.namastack.outbox.OutboxProcessingScheduler;
@@ -62,7 +65,7 @@ public final class NamastackOutboxPeer {
             long writeStart = System.nanoTime();
             write(context, backlog);
             long written = System.nanoTime() - writeStart;
-            JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
+            JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
             // As before the relay's drain: the bulk write's own upkeep is not the measured work.
             jdbc.sql("checkpoint").update();
             jdbc.sql("vacuum analyze outbox_record").update();
@@ -85,7 +88,7 @@ public final class NamastackOutboxPeer {
             }
             long elapsed = System.nanoTime() - start;
             if (Boolean.getBoolean("bench.peer.verbose")) {
-                System.out.printf(java.util.Locale.ROOT, "    namastack: wrote %,d records in %.1f s, drained them in %.1f s (%s)%n",
+                System.out.printf(Locale.ROOT, "    namastack: wrote %,d records in %.1f s, drained them in %.1f s (%s)%n",
                         events, written / 1e9, elapsed / 1e9, tuning);
             }
             return events * 1e9 / elapsed;
