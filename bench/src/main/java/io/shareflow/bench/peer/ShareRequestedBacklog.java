@@ -1,0 +1,54 @@
+package io.shareflow.bench.peer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.shareflow.events.ShareRequested;
+import io.shareflow.schemas.AvroEventSerializer;
+import io.shareflow.schemas.CloudEventHeaders;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The backlog both drains start from: the same events as {@code OutboxBenchmark}'s (a ~400-byte
+ * Avro {@link ShareRequested} with its CloudEvents headers, round-robin over 1,000 share ids as
+ * keys), so that the relay and the library peer send identical records.
+ */
+final class ShareRequestedBacklog {
+
+    static final int KEYS = 1_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One pending event: its key (the share id), the encoded payload and the headers, also as the relay's JSON column. */
+    record Event(UUID id, String key, byte[] payload, Map<String, String> headers, String headersJson) {
+    }
+
+    private ShareRequestedBacklog() {
+    }
+
+    static List<Event> events(int count) {
+        List<UUID> keys = new ArrayList<>(KEYS);
+        for (int i = 0; i < KEYS; i++) {
+            keys.add(UUID.randomUUID());
+        }
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            UUID shareId = keys.get(i % KEYS);
+            ShareRequested event = ShareRequested.newBuilder()
+                    .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setShareId(shareId)
+                    .setRequestId(UUID.randomUUID()).setOrganizationId(UUID.randomUUID()).setResourceId(UUID.randomUUID())
+                    .setResourceName("Quarterly maintenance report.pdf").setResourceKind("file")
+                    .setDocumentType("maintenance-file").setSharerUserId(UUID.randomUUID()).setSharerName("Ada Lovelace")
+                    .setSharerEmail("ada@example.com").setRecipientEmail("recipient" + i + "@example.com")
+                    .setRecipientUserId(null).setRole("viewer").setSubject(null).setMessage(null).setExpiresAt(null)
+                    .setNotify(true).setLinkUrl("http://localhost:8080/s/" + "x".repeat(22))
+                    .build();
+            Map<String, String> headers = CloudEventHeaders.of(event, "/shareflow/bench");
+            events.add(new Event(event.getEventId(), shareId.toString(), AvroEventSerializer.encode(event), headers,
+                    JSON.writeValueAsString(headers)));
+        }
+        return events;
+    }
+}
