@@ -13,5 +13,5 @@ USER 1000
 # The heap settings of README.md "Memory" (local-stack uses the same, ServiceProcess.DEFAULT_JVM_OPTIONS); JAVA_OPTS
 # overrides them.
 ENV MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m"
+    JAVA_OPTS="-Xms64m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:MaxDirectMemorySize=64m -XX:TrimNativeHeapInterval=5000"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/service.jar"]

@@ -25,7 +25,8 @@ import io.shareflow.schemas.SealedFields;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    // Three Spring Boot services starting at once on 2 cores take 1-2.5 minutes when the machine is busy (measured).
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(5);
 
     private final LocalStackSettings settings;
     private PostgresServer postgres;
