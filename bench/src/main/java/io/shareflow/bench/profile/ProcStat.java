@@ -1,0 +1,53 @@
+package io.shareflow.bench.profile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** One line of Linux's {@code /proc/<pid>/stat}: the process's name and the CPU it used (user + system ticks). */
+record ProcStat(long pid, String name, long ticks) {
+
+    /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every mainstream Linux. */
+    static final long TICKS_PER_SECOND = 100;
+    private static final Path PROC = Path.of("/proc");
+
+    /**
+     * Parses a stat line. The name is in parentheses and may itself hold spaces and parentheses, so the fields are
+     * counted from the last closing one: after it come state (0) ... utime (11) and stime (12).
+     */
+    static ProcStat parse(long pid, String line) {
+        int open = line.indexOf('(');
+        int close = line.lastIndexOf(')');
+        String name = line.substring(open + 1, close);
+        String[] fields = line.substring(close + 2).trim().split(" ");
+        return new ProcStat(pid, name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    }
+
+    static Optional<ProcStat> of(long pid) {
+        try {
+            return Optional.of(parse(pid, Files.readString(PROC.resolve(pid + "/stat"))));
+        } catch (IOException | RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every process readable now; none off Linux. */
+    static List<ProcStat> all() {
+        List<ProcStat> all = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(PROC)) {
+            entries.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
+                    .forEach(n -> of(Long.parseLong(n)).ifPresent(all::add));
+        } catch (IOException | RuntimeException noProc) {
+            return List.of();
+        }
+        return all;
+    }
+
+    static double millis(long ticks) {
+        return ticks * 1000.0 / TICKS_PER_SECOND;
+    }
+}
