@@ -40,6 +40,7 @@ public final class SmtpBaselinesMain {
     }
 
     public static void main(String[] args) throws Exception {
+        SynchronousShareServer.noDelay();
         int messages = Integer.getInteger("smtp.messages", 2000);
         int rate = Integer.getInteger("smtp.rate", 100);
         int seconds = Integer.getInteger("smtp.seconds", 20);
@@ -49,7 +50,9 @@ public final class SmtpBaselinesMain {
             int port = catcher.smtpPort();
             Session session = Emails.session(host, port);
             String run = UUID.randomUUID().toString().substring(0, 8);
-            RawSmtpLoop.send(host, port, messages(session, "w" + run, 500));
+            for (int warmUp = 0; warmUp < 2; warmUp++) {
+                RawSmtpLoop.send(host, port, messages(session, "w" + warmUp + run, messages));
+            }
             for (int round = 1; round <= rounds; round++) {
                 List<MimeMessage> batch = messages(session, round + run, messages);
                 Rate raw = RawSmtpLoop.send(host, port, batch);

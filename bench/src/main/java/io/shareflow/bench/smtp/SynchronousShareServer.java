@@ -66,6 +66,10 @@ public final class SynchronousShareServer implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SynchronousShareServer.class);
+
+    static {
+        noDelay();
+    }
     /** The pooled mode's connections: as many as requests in flight at 100/s with a few ms each, and then some. */
     static final int DEFAULT_POOL_SIZE = 16;
 
@@ -197,6 +201,18 @@ public final class SynchronousShareServer implements AutoCloseable {
             }
         } catch (MailException | MessagingException e) {
             throw new SendFailed(e);
+        }
+    }
+
+    /**
+     * TCP_NODELAY on the JDK HTTP server's connections ({@code sun.net.httpserver.nodelay}): without it its answer
+     * (headers, then body, in two writes) meets Nagle's algorithm and the client's delayed ACK, and every request
+     * waits ~40 ms for nothing. The JDK reads the property once, when the first HttpServer of the JVM is made: a
+     * program that makes one before (the mail catcher's) calls this first.
+     */
+    public static void noDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
         }
     }
 
