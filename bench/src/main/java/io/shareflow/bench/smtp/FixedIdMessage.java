@@ -38,9 +38,4 @@ final class FixedIdMessage extends MimeMessage {
     boolean contentWritten() {
         return contentWritten;
     }
-
-    /** Forgets an earlier write, before the message is sent again over a new connection. */
-    void resetContentWritten() {
-        contentWritten = false;
-    }
 }
