@@ -90,6 +90,7 @@ public final class EndToEndBenchmark {
             baseline = BaselineDatabase.create(stack, settings.apiPoolSize());
             System.out.printf(Locale.ROOT, "Up in %.0f s.%n", Duration.between(started, Instant.now()).toMillis() / 1e3);
 
+            statementCheck();
             warmUp();
             sustained();
             capacity();
@@ -110,6 +111,38 @@ public final class EndToEndBenchmark {
     }
 
     // ---- parts ----
+
+    /** The raw transaction replays share-api's statements: compared in PostgreSQL's statement log of one share each. */
+    private void statementCheck() throws Exception {
+        Target api = api("check");
+        Target raw = baseline.target(raw("check"));
+        StatementCheck.Result check = StatementCheck.run(stack.postgres().adminDataSource(), "share_api",
+                BaselineDatabase.NAME, () -> call(api), () -> call(raw));
+        if (check.same()) {
+            System.out.println("Statement check: the raw JDBC transaction sends what share-api sends for one share, "
+                    + check.api().size() + " statements from BEGIN to COMMIT (PostgreSQL's statement log).");
+        } else {
+            System.out.println("Statement check: the raw JDBC transaction DIFFERS from share-api's (PostgreSQL's "
+                    + "statement log of one share each):");
+            System.out.println("  share-api:");
+            check.api().forEach(statement -> System.out.println("    " + statement));
+            System.out.println("  raw:");
+            check.raw().forEach(statement -> System.out.println("    " + statement));
+        }
+        parts.put("statementCheck", Map.of("same", check.same(), "shareApi", check.api(), "raw", check.raw()));
+    }
+
+    private void call(Target target) {
+        try {
+            int status = target.call(sequences.incrementAndGet());
+            if (status != 202) {
+                throw new IllegalStateException("A share for the statement check answered " + status);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     private void warmUp() throws Exception {
         LoadResult load = OpenLoopLoad.run("warm-up", api("warmup"),
