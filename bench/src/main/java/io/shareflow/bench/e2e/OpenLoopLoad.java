@@ -33,6 +33,8 @@ final class OpenLoopLoad {
     private final AtomicLong inFlight = new AtomicLong();
     private final CountDownLatch scheduled = new CountDownLatch(1);
     private final DoubleAdder cpu = new DoubleAdder();
+    /** The HTTP client's threads are shared by every load: their CPU counts from this load's start. */
+    private final double httpCpuAtStart = LoadGeneratorCpu.httpClientSeconds();
     private volatile Instant start;
     private volatile Instant end;
     private volatile long elapsedNanos;
@@ -92,7 +94,6 @@ final class OpenLoopLoad {
     }
 
     LoadResult await() throws InterruptedException {
-        double httpBefore = LoadGeneratorCpu.httpClientSeconds();
         scheduled.await();
         long deadline = System.nanoTime() + LAST_ANSWERS.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -103,8 +104,7 @@ final class OpenLoopLoad {
         if (inFlight.get() > 0) {
             counts.merge(0, inFlight.get(), Long::sum);
         }
-        // The HTTP client's threads are shared; counted from the await, which the driver calls at once after start.
-        double cpuSeconds = cpu.sum() + LoadGeneratorCpu.httpClientSeconds() - httpBefore;
+        double cpuSeconds = cpu.sum() + LoadGeneratorCpu.httpClientSeconds() - httpCpuAtStart;
         return new LoadResult(name, schedule.perSecond(), 0, counts, latency, start, end,
                 Duration.ofNanos(elapsedNanos), cpuSeconds);
     }
