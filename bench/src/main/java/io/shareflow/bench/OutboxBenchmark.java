@@ -1,14 +1,20 @@
 package io.shareflow.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,12 +136,31 @@ public final class OutboxBenchmark {
         System.out.println("|---|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         System.out.println();
+        writeResult(rawMedian, drainMedian, writerMedian, plainMedian);
         if (drainMedian.postgresByConnection != null) {
             System.out.println("PostgreSQL CPU of the median relay round by connection, core-seconds per 100k:");
             drainMedian.postgresByConnection.forEach((connection, millis) -> System.out.printf(Locale.ROOT,
                     "  %-22s %.2f%n", connection, millis * 100.0 / drainMedian.events));
             System.out.println();
         }
+    }
+
+    /**
+     * {@code <bench.results>/<date>-outbox.json}: the end-to-end benchmark, run next in the same command, reads its
+     * outbox row from it instead of measuring the drain again.
+     */
+    private static void writeResult(Result raw, Result drain, Result writer, Result plain) throws IOException {
+        Path dir = Path.of(System.getProperty("bench.results", "results"));
+        Files.createDirectories(dir);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("events", EVENTS);
+        result.put("rounds", ROUNDS);
+        result.put("relayPerSecond", drain.perSecond);
+        result.put("rawProducerPerSecond", raw.perSecond);
+        result.put("outboxWriterPerSecond", writer.perSecond);
+        result.put("plainInsertPerSecond", plain.perSecond);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(
+                dir.resolve(LocalDate.now(ZoneOffset.UTC) + "-outbox.json").toFile(), result);
     }
 
     /** The relay's defaults, unless {@code -Dbench.batch-size} / {@code -Dbench.fetch-size} try others. */
