@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,9 +29,10 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shareflow.bench.peer.ShareRequestedBacklog;
+import io.shareflow.bench.peer.ShareRequestedBacklog.Event;
 import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
-import io.shareflow.events.ShareRequested;
 import io.shareflow.outbox.HeadersColumn;
 import io.shareflow.outbox.OutboxMetrics;
 import io.shareflow.outbox.OutboxRelay;
@@ -40,8 +40,6 @@ import io.shareflow.outbox.OutboxWriter;
 import io.shareflow.outbox.RelayConnectionFactory;
 import io.shareflow.outbox.RelaySettings;
 import io.shareflow.outbox.TraceparentSource;
-import io.shareflow.schemas.AvroEventSerializer;
-import io.shareflow.schemas.CloudEventHeaders;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,7 +63,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class OutboxBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
-    private static final int KEYS = 1_000;
     private static final int WRITES = Integer.getInteger("bench.writes", 20_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,9 +78,9 @@ public final class OutboxBenchmark {
     }
 
     private void run(PostgresServer postgres, KraftBroker kafka) throws Exception {
-        List<Event> events = events(EVENTS);
+        List<Event> events = ShareRequestedBacklog.events(EVENTS);
         System.out.printf(Locale.ROOT, "%nshareflow outbox benchmark: %,d events of %d bytes over %,d keys; %d cores, Java %s%n",
-                EVENTS, events.get(0).payload.length, KEYS, Runtime.getRuntime().availableProcessors(),
+                EVENTS, events.get(0).payload().length, ShareRequestedBacklog.KEYS, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
 
         // Warm-up of both sides so that neither pays the JIT (or the broker's) for the other: with
@@ -192,8 +189,8 @@ public final class OutboxBenchmark {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, e.key, e.payload);
-                e.headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, e.key(), e.payload());
+                e.headers().forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
                 int index = i;
                 long sent = System.nanoTime();
                 producer.send(record, (metadata, exception) -> {
@@ -344,12 +341,12 @@ public final class OutboxBenchmark {
                 for (int i = 0; i < events.size(); i++) {
                     Event e = events.get(i);
                     long t0 = System.nanoTime();
-                    ps.setObject(1, e.id);
+                    ps.setObject(1, e.id());
                     ps.setString(2, "share");
-                    ps.setString(3, e.key);
+                    ps.setString(3, e.key());
                     ps.setString(4, "ShareRequested");
-                    ps.setBytes(5, e.payload);
-                    ps.setString(6, e.headersJson);
+                    ps.setBytes(5, e.payload());
+                    ps.setString(6, e.headersJson());
                     ps.setString(7, "bench.plain");
                     ps.executeUpdate();
                     c.commit();
@@ -370,7 +367,7 @@ public final class OutboxBenchmark {
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
                 long t0 = System.nanoTime();
-                tx.executeWithoutResult(status -> writer.append("bench.writer", "share", e.key, e.event));
+                tx.executeWithoutResult(status -> writer.append("bench.writer", "share", e.key(), e.event()));
                 latencies[i] = System.nanoTime() - t0;
             }
             return new Result(events.size() * 1e9 / (System.nanoTime() - start), new Percentiles(latencies), null, events.size(), null);
@@ -394,10 +391,10 @@ public final class OutboxBenchmark {
             c.setAutoCommit(false);
             for (int i = 0; i < events.size(); i++) {
                 Event e = events.get(i);
-                ps.setObject(1, e.id);
-                ps.setString(2, e.key);
-                ps.setBytes(3, e.payload);
-                ps.setString(4, e.headersJson);
+                ps.setObject(1, e.id());
+                ps.setString(2, e.key());
+                ps.setBytes(3, e.payload());
+                ps.setString(4, e.headersJson());
                 ps.setString(5, topic);
                 ps.addBatch();
                 if (i % 1000 == 999) {
@@ -428,30 +425,6 @@ public final class OutboxBenchmark {
         }
     }
 
-    private static List<Event> events(int count) {
-        List<UUID> keys = new ArrayList<>(KEYS);
-        for (int i = 0; i < KEYS; i++) {
-            keys.add(UUID.randomUUID());
-        }
-        List<Event> events = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            UUID shareId = keys.get(i % KEYS);
-            ShareRequested event = ShareRequested.newBuilder()
-                    .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).setShareId(shareId)
-                    .setRequestId(UUID.randomUUID()).setOrganizationId(UUID.randomUUID()).setResourceId(UUID.randomUUID())
-                    .setResourceName("Quarterly maintenance report.pdf").setResourceKind("file")
-                    .setDocumentType("maintenance-file").setSharerUserId(UUID.randomUUID()).setSharerName("Ada Lovelace")
-                    .setSharerEmail("ada@example.com").setRecipientEmail("recipient" + i + "@example.com")
-                    .setRecipientUserId(null).setRole("viewer").setSubject(null).setMessage(null).setExpiresAt(null)
-                    .setNotify(true).setLinkUrl("http://localhost:8080/s/" + "x".repeat(22))
-                    .build();
-            Map<String, String> headers = CloudEventHeaders.of(event, "/shareflow/bench");
-            events.add(new Event(event.getEventId(), shareId.toString(), event, AvroEventSerializer.encode(event),
-                    headers, JSON.writeValueAsString(headers)));
-        }
-        return events;
-    }
-
     private void row(String name, Result r) {
         String latency = r.latency == null ? "– | –"
                 : String.format(Locale.ROOT, "%.2f | %.2f", r.latency.millis(50), r.latency.millis(99));
@@ -460,9 +433,6 @@ public final class OutboxBenchmark {
         rows.add(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s |", name, r.perSecond, latency, cpu));
     }
 
-    private record Event(UUID id, String key, ShareRequested event, byte[] payload, Map<String, String> headers,
-                         String headersJson) {
-    }
 
     /** CPU in milliseconds ({@code [jvm, postgres]}) for {@code events}; shown per 100k as core-seconds. */
     private record Result(double perSecond, Percentiles latency, long[] cpuMillis, int events,

@@ -12,23 +12,24 @@ import io.shareflow.schemas.CloudEventHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The backlog both drains start from: the same events as {@code OutboxBenchmark}'s (a ~400-byte
+ * The backlog every drain starts from, {@code OutboxBenchmark}'s and the library peer's (a ~400-byte
  * Avro {@link ShareRequested} with its CloudEvents headers, round-robin over 1,000 share ids as
- * keys), so that the relay and the library peer send identical records.
+ * keys), so that the relay, the raw producer and the peer send identical records.
  */
-final class ShareRequestedBacklog {
+public final class ShareRequestedBacklog {
 
-    static final int KEYS = 1_000;
+    public static final int KEYS = 1_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One pending event: its key (the share id), the encoded payload and the headers, also as the relay's JSON column. */
-    record Event(UUID id, String key, byte[] payload, Map<String, String> headers, String headersJson) {
+    public record Event(UUID id, String key, ShareRequested event, byte[] payload, Map<String, String> headers,
+                        String headersJson) {
     }
 
     private ShareRequestedBacklog() {
     }
 
-    static List<Event> events(int count) {
+    public static List<Event> events(int count) {
         List<UUID> keys = new ArrayList<>(KEYS);
         for (int i = 0; i < KEYS; i++) {
             keys.add(UUID.randomUUID());
@@ -46,7 +47,7 @@ final class ShareRequestedBacklog {
                     .setNotify(true).setLinkUrl("http://localhost:8080/s/" + "x".repeat(22))
                     .build();
             Map<String, String> headers = CloudEventHeaders.of(event, "/shareflow/bench");
-            events.add(new Event(event.getEventId(), shareId.toString(), AvroEventSerializer.encode(event), headers,
+            events.add(new Event(event.getEventId(), shareId.toString(), event, AvroEventSerializer.encode(event), headers,
                     JSON.writeValueAsString(headers)));
         }
         return events;
