@@ -217,7 +217,7 @@ public final class OutboxBenchmark {
         String url = postgres.createDatabase(database);
         DataSource ds = postgres.dataSource(database);
         Flyway.configure().dataSource(ds).locations("classpath:db/outbox").load().migrate();
-        insertPending(ds, topic, events);
+        ShareRequestedBacklog.insertPending(ds, topic, events);
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(RelayConnectionFactory.of(url, PostgresServer.USER, ""),
@@ -273,7 +273,7 @@ public final class OutboxBenchmark {
         postgres.createDatabase(database);
         DataSource ds = postgres.dataSource(database);
         Flyway.configure().dataSource(ds).locations("classpath:db/outbox").load().migrate();
-        insertPending(ds, topic, events);
+        ShareRequestedBacklog.insertPending(ds, topic, events);
         // As before the relay's drain: the bulk insert's own upkeep is not the measured work.
         JdbcClient.create(ds).sql("checkpoint").update();
         JdbcClient.create(ds).sql("vacuum analyze outbox_event").update();
@@ -384,28 +384,6 @@ public final class OutboxBenchmark {
         return pool;
     }
 
-    private static void insertPending(DataSource ds, String topic, List<Event> events) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into outbox_event (id, aggregatetype, aggregateid, type, payload, headers, topic)
-                values (?, 'share', ?, 'ShareRequested', ?, cast(? as jsonb), ?)""")) {
-            c.setAutoCommit(false);
-            for (int i = 0; i < events.size(); i++) {
-                Event e = events.get(i);
-                ps.setObject(1, e.id());
-                ps.setString(2, e.key());
-                ps.setBytes(3, e.payload());
-                ps.setString(4, e.headersJson());
-                ps.setString(5, topic);
-                ps.addBatch();
-                if (i % 1000 == 999) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-            c.commit();
-        }
-    }
-
     private static String topic(KraftBroker kafka, String prefix) throws Exception {
         String topic = prefix + "." + UUID.randomUUID();
         kafka.createTopics(3, topic);
@@ -432,7 +410,6 @@ public final class OutboxBenchmark {
                 : String.format(Locale.ROOT, "%.2f + %.2f", r.cpuMillis[0] * 100.0 / r.events, r.cpuMillis[1] * 100.0 / r.events);
         rows.add(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s |", name, r.perSecond, latency, cpu));
     }
-
 
     /** CPU in milliseconds ({@code [jvm, postgres]}) for {@code events}; shown per 100k as core-seconds. */
     private record Result(double perSecond, Percentiles latency, long[] cpuMillis, int events,

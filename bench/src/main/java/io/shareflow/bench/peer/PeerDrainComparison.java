@@ -1,7 +1,5 @@
 package io.shareflow.bench.peer;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,7 +138,7 @@ public final class PeerDrainComparison {
         String url = postgres.createDatabase(database);
         DataSource ds = postgres.dataSource(database);
         Flyway.configure().dataSource(ds).locations("classpath:db/outbox").load().migrate();
-        insertPending(ds, topic, events);
+        ShareRequestedBacklog.insertPending(ds, topic, events);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(RelayConnectionFactory.of(url, PostgresServer.USER, ""),
                 Map.of("bootstrap.servers", kafka.bootstrapServers()), RelaySettings.defaults(), new OutboxMetrics(meters));
@@ -159,28 +157,6 @@ public final class PeerDrainComparison {
         relay.stop();
         requireOnTopic(topic, events.size());
         return events.size() * 1e9 / elapsed;
-    }
-
-    private static void insertPending(DataSource ds, String topic, List<ShareRequestedBacklog.Event> events) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                insert into outbox_event (id, aggregatetype, aggregateid, type, payload, headers, topic)
-                values (?, 'share', ?, 'ShareRequested', ?, cast(? as jsonb), ?)""")) {
-            c.setAutoCommit(false);
-            for (int i = 0; i < events.size(); i++) {
-                ShareRequestedBacklog.Event e = events.get(i);
-                ps.setObject(1, e.id());
-                ps.setString(2, e.key());
-                ps.setBytes(3, e.payload());
-                ps.setString(4, e.headersJson());
-                ps.setString(5, topic);
-                ps.addBatch();
-                if (i % 1000 == 999) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-            c.commit();
-        }
     }
 
     private String topic(String prefix) {

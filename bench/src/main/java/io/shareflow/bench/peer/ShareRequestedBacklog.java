@@ -1,10 +1,15 @@
 package io.shareflow.bench.peer;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.shareflow.events.ShareRequested;
 import io.shareflow.schemas.AvroEventSerializer;
@@ -51,5 +56,28 @@ public final class ShareRequestedBacklog {
                     JSON.writeValueAsString(headers)));
         }
         return events;
+    }
+
+    /** Writes the events as pending rows of the outbox table of {@code ds}, for {@code topic}, in one transaction. */
+    public static void insertPending(DataSource ds, String topic, List<Event> events) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                insert into outbox_event (id, aggregatetype, aggregateid, type, payload, headers, topic)
+                values (?, 'share', ?, 'ShareRequested', ?, cast(? as jsonb), ?)""")) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i);
+                ps.setObject(1, e.id());
+                ps.setString(2, e.key());
+                ps.setBytes(3, e.payload());
+                ps.setString(4, e.headersJson());
+                ps.setString(5, topic);
+                ps.addBatch();
+                if (i % 1000 == 999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        }
     }
 }
