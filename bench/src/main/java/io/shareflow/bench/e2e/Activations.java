@@ -38,6 +38,9 @@ final class Activations {
             select count(*) from share
              where status in ('PENDING', 'NOTIFICATION_FAILED') and recipient_email like ?""";
 
+    private static final String ACTIVE = """
+            select count(*) from share where status = 'ACTIVE' and recipient_email like ?""";
+
     private static final String PENDING = "select count(*) from share where status = 'PENDING'";
 
     private Activations() {
@@ -78,6 +81,17 @@ final class Activations {
         try (PreparedStatement s = c.prepareStatement(PENDING); ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** The part's shares that are ACTIVE. */
+    static long active(Connection c, String part) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ACTIVE)) {
+            s.setString(1, part + "-%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

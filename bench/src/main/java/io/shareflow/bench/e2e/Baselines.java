@@ -4,13 +4,14 @@ import java.net.URI;
 
 import javax.sql.DataSource;
 
+import io.shareflow.bench.smtp.NotifierSendRate;
+import io.shareflow.bench.smtp.SynchronousShareServer;
 import io.shareflow.localstack.LocalStack;
 
 /**
- * The one place the driver calls helper "smtp"'s baselines ({@code io.shareflow.bench.smtp}): the synchronous
- * design's server, the notifier's send rate against the raw SMTP loop over the same messages. Until that package is
- * merged the call sites are commented ({@code // wired at merge}) and each method says it is not there, which the
- * driver reports as "n/a" in the table.
+ * The one place the driver calls the SMTP baselines of {@code io.shareflow.bench.smtp}: the synchronous design's
+ * server, the notifier's send rate against the raw SMTP loop over the same messages; their answers in this package's
+ * terms.
  */
 final class Baselines {
 
@@ -41,9 +42,9 @@ final class Baselines {
      */
     static SynchronousServer synchronousDesign(DataSource db, ShareWrite write, String smtpHost, int smtpPort,
                                                boolean pooled) {
-        // wired at merge: io.shareflow.bench.smtp.SynchronousShareServer server = io.shareflow.bench.smtp.SynchronousShareServer.start(db, write, smtpHost, smtpPort, pooled ? io.shareflow.bench.smtp.SynchronousShareServer.Mode.POOLED : io.shareflow.bench.smtp.SynchronousShareServer.Mode.PER_MESSAGE);
-        // wired at merge: return new SynchronousServer(server.uri(), server);
-        throw new NotMerged("io.shareflow.bench.smtp.SynchronousShareServer");
+        SynchronousShareServer server = SynchronousShareServer.start(db, write, smtpHost, smtpPort,
+                pooled ? SynchronousShareServer.Mode.POOLED : SynchronousShareServer.Mode.PER_MESSAGE);
+        return new SynchronousServer(server.uri(), server);
     }
 
     /**
@@ -51,15 +52,8 @@ final class Baselines {
      * {@code shares} shares (2 e-mails each), starts it again and measures.
      */
     static SendRates notifierSendRate(LocalStack stack, java.util.function.LongConsumer submitShare, int shares) {
-        // wired at merge: io.shareflow.bench.smtp.NotifierSendRate.Result result = io.shareflow.bench.smtp.NotifierSendRate.measure(stack, submitShare, shares);
-        // wired at merge: return new SendRates(result.notifier().count(), result.notifier().perSecond(), result.raw().count(), result.raw().perSecond());
-        throw new NotMerged("io.shareflow.bench.smtp.NotifierSendRate");
-    }
-
-    /** A baseline whose code is not in this build yet. */
-    static final class NotMerged extends RuntimeException {
-        NotMerged(String what) {
-            super(what + " is not merged into this build yet");
-        }
+        NotifierSendRate.Result result = NotifierSendRate.measure(stack, submitShare, shares);
+        return new SendRates(result.notifier().count(), result.notifier().perSecond(), result.raw().count(),
+                result.raw().perSecond());
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  *
  * @param backlog       samples during the step, seconds from its start
  * @param drainedAfter  from the step's end until its backlog was 0; null if not within the wait
- * @param activePerSecond the step's shares that became ACTIVE during it, per second of the step
+ * @param activePerSecond the step's shares ACTIVE at its end, per second of the step
  */
 record CapacityStep(double offered, LoadResult load, List<CapacityCriterion.Sample> backlog, Duration drainedAfter,
                     CapacityCriterion.Verdict verdict, double activePerSecond) {
@@ -27,15 +27,12 @@ record CapacityStep(double offered, LoadResult load, List<CapacityCriterion.Samp
         List<CapacityCriterion.Sample> samples = new ArrayList<>();
         long origin = System.nanoTime();
         long end = origin + duration.toNanos();
-        long lastAtEnd = 0;
-        long acceptedAtEnd = 0;
         for (long next = origin + TimeUnit.SECONDS.toNanos(1); next <= end; next += TimeUnit.SECONDS.toNanos(1)) {
             TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
             long backlog = Activations.notActive(shareApi, part);
             samples.add(new CapacityCriterion.Sample((System.nanoTime() - origin) / 1e9, backlog));
-            lastAtEnd = backlog;
-            acceptedAtEnd = load.acceptedSoFar();
         }
+        long activeAtEnd = Activations.active(shareApi, part);
         LoadResult result = load.await();
         long endNanos = origin + result.elapsed().toNanos();
         Duration drained = null;
@@ -47,7 +44,7 @@ record CapacityStep(double offered, LoadResult load, List<CapacityCriterion.Samp
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        double activePerSecond = (acceptedAtEnd - lastAtEnd) / (duration.toNanos() / 1e9);
+        double activePerSecond = activeAtEnd / (duration.toNanos() / 1e9);
         return new CapacityStep(rate, result, List.copyOf(samples), drained,
                 criterion.judge(rate, duration, samples, drained), activePerSecond);
     }

@@ -58,6 +58,6 @@ final class ClosedLoopLoad {
         Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach((status, n) -> counts.put(status, n.sum()));
         return new LoadResult(name, Double.NaN, clients, counts, latency, start, start.plusNanos(elapsed),
-                Duration.ofNanos(elapsed), cpu.sum() + LoadGeneratorCpu.httpClientSeconds() - httpBefore);
+                Duration.ofNanos(elapsed), Duration.ofNanos(elapsed), cpu.sum() + LoadGeneratorCpu.httpClientSeconds() - httpBefore);
     }
 }

@@ -23,7 +23,7 @@ record E2eSettings(boolean quick, long seed, int sharers, int recipientsPerMinut
         if (quick) {
             return new E2eSettings(true, seed, 32, 1_000_000, 10, 100, Duration.ofSeconds(5), List.of(8, 32, 64),
                     Duration.ofSeconds(5), 100, Duration.ofSeconds(5), 300, Duration.ofSeconds(15),
-                    Duration.ofSeconds(5), Duration.ofSeconds(30), List.of(300.0, 450.0), Duration.ofSeconds(15),
+                    Duration.ofSeconds(5), Duration.ofSeconds(15), List.of(300.0, 450.0), Duration.ofSeconds(15),
                     300, results);
         }
         return new E2eSettings(false, seed, 32, 1_000_000, 10, 100, Duration.ofSeconds(20), List.of(8, 32, 64),

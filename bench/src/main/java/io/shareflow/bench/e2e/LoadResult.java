@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * @param start            wall clock at the first request (to compare with the databases' timestamps)
  * @param end              wall clock at the last request's due time (open loop) or the loop's end (closed loop)
  * @param elapsed          the load's duration: first to last request (open loop), or the loop (closed)
+ * @param untilLastAnswer  from the first request to the last answer: longer than {@code elapsed} when answers lag
  * @param cpuSeconds       CPU the load generator used for it
  */
 record LoadResult(String name, double offeredPerSecond, int clients, Map<Integer, Long> statuses, Latency latency,
-                  Instant start, Instant end, Duration elapsed, double cpuSeconds) {
+                  Instant start, Instant end, Duration elapsed, Duration untilLastAnswer, double cpuSeconds) {
 
     long accepted() {
         return statuses.getOrDefault(202, 0L);
@@ -28,8 +29,9 @@ record LoadResult(String name, double offeredPerSecond, int clients, Map<Integer
         return statuses.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** 202s per second, over the time they took: from the first request to the last answer. */
     double acceptedPerSecond() {
-        return accepted() / (elapsed.toNanos() / 1e9);
+        return accepted() / (Math.max(elapsed.toNanos(), untilLastAnswer.toNanos()) / 1e9);
     }
 
     /** Every answer but 202, by status, in order. */

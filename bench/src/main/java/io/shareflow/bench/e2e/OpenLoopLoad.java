@@ -31,6 +31,7 @@ final class OpenLoopLoad {
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder accepted = new LongAdder();
     private final AtomicLong inFlight = new AtomicLong();
+    private final AtomicLong lastAnswer = new AtomicLong();
     private final CountDownLatch scheduled = new CountDownLatch(1);
     private final DoubleAdder cpu = new DoubleAdder();
     /** The HTTP client's threads are shared by every load: their CPU counts from this load's start. */
@@ -73,7 +74,9 @@ final class OpenLoopLoad {
             }
             inFlight.incrementAndGet();
             target.send(sequences.getAsLong()).whenComplete((status, error) -> {
-                latency.recordNanos(System.nanoTime() - due);
+                long now = System.nanoTime();
+                latency.recordNanos(now - due);
+                lastAnswer.accumulateAndGet(now - origin, Math::max);
                 int code = error != null || status == null ? 0 : status;
                 statuses.computeIfAbsent(code, c -> new LongAdder()).increment();
                 if (code == 202) {
@@ -106,6 +109,6 @@ final class OpenLoopLoad {
         }
         double cpuSeconds = cpu.sum() + LoadGeneratorCpu.httpClientSeconds() - httpCpuAtStart;
         return new LoadResult(name, schedule.perSecond(), 0, counts, latency, start, end,
-                Duration.ofNanos(elapsedNanos), cpuSeconds);
+                Duration.ofNanos(elapsedNanos), Duration.ofNanos(lastAnswer.get()), cpuSeconds);
     }
 }
