@@ -77,9 +77,14 @@ final class StatementCheck {
         return statements;
     }
 
-    /** White space folded: the same statement written on other lines is the same statement. */
+    /**
+     * White space folded, parameters and literals as {@code ?}: the same statement written on other lines is the same
+     * statement, and pg_stat_statements keeps a statement's literals as they were when its server-side prepared
+     * statement was parsed before the reset ({@code 'person'}), but as {@code $25} when parsed after it.
+     */
     static String fold(String statement) {
-        return statement.strip().replaceAll("\\s+", " ");
+        return statement.strip().replaceAll("'(?:[^']|'')*'", "?").replaceAll("\\$\\d+", "?")
+                .replaceAll("\\s+", " ");
     }
 
     static List<String> lines(Map<String, Long> statements) {
