@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.shareflow.bench.e2e.ResultTable.Met;
+import io.shareflow.bench.profile.CpuBudget;
+import io.shareflow.bench.profile.StatementProfile;
 import io.shareflow.localstack.DemoData;
 import io.shareflow.localstack.LocalStack;
 import io.shareflow.localstack.LocalStackSettings;
@@ -91,6 +93,7 @@ public final class EndToEndBenchmark {
             System.out.printf(Locale.ROOT, "Up in %.0f s.%n", Duration.between(started, Instant.now()).toMillis() / 1e3);
 
             warmUp();
+            profile();
             sustained();
             capacity();
             synchronousDesign();
@@ -154,6 +157,65 @@ public final class EndToEndBenchmark {
                 Duration.ofSeconds(settings.quick() ? 2 : 5), sequences::incrementAndGet));
         awaitPipelineDrained("warm-up");
         parts.put("warmUp", loadJson(load));
+    }
+
+    /**
+     * Where the time of one share goes: a load the system keeps up with (open-loop, new recipients), carried until
+     * every share of it is ACTIVE, with the CPU of every process and thread counted from its start to that end and
+     * PostgreSQL's statements counted by pg_stat_statements. Per share, this is the budget that caps the pipeline on
+     * this machine whatever the code does with its threads: the cores' CPU-ms per second over the CPU-ms of a share.
+     */
+    private void profile() throws Exception {
+        String part = "profile";
+        StatementProfile statements = new StatementProfile(stack.postgres().adminDataSource());
+        statements.reset();
+        CpuBudget.Scope scope = new CpuBudget.Scope(servicePids(),
+                name -> name.startsWith("loadgen") || name.startsWith("HttpClient-"));
+        CpuBudget.Snapshot before = CpuBudget.snapshot(scope);
+        LoadResult load = OpenLoopLoad.run("profile", api(part),
+                new OpenLoopSchedule(settings.profileRate(), settings.profile()), sequences::incrementAndGet);
+        describe(load);
+        long deadline = System.nanoTime() + settings.drainWait().toNanos();
+        while (Activations.notActive(shareApiDb, part) > 0 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        List<CpuBudget.Row> cpu = CpuBudget.between(before, CpuBudget.snapshot(scope), load.accepted());
+        List<StatementProfile.Row> top = statements.top(15, load.accepted());
+        double perShare = CpuBudget.systemMillisPerShare(cpu);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "%nWhere one share's time goes (%d shares at %.0f/s open-loop, CPU from the "
+                + "first request until the last of them was ACTIVE):%n", load.accepted(), settings.profileRate());
+        System.out.print(CpuBudget.format(cpu, cores));
+        System.out.printf(Locale.ROOT, "PostgreSQL: %.1f statements per share in all; the 15 that took the most time "
+                + "(lock waits included):%n", statements.statementsPerShare(load.accepted()));
+        System.out.println(StatementProfile.format(top));
+        table.add(String.format(Locale.ROOT, "CPU per share, whole system (%.0f/s, until ACTIVE)",
+                        settings.profileRate()),
+                String.format(Locale.ROOT, "%.1f CPU-ms/share (%s)", perShare, componentsText(cpu)),
+                String.format(Locale.ROOT, "%d cores = %d CPU-ms/s: at most %.0f shares/s", cores, cores * 1000,
+                        cores * 1000 / perShare),
+                String.format(Locale.ROOT, "%.2f× of 300/s", cores * 1000 / perShare / 300),
+                "(explains the rest)", Met.UNKNOWN);
+        Map<String, Object> out = loadJson(load);
+        out.put("cpuPerShare", cpu);
+        out.put("systemCpuMillisPerShare", perShare);
+        out.put("statementsPerShare", statements.statementsPerShare(load.accepted()));
+        out.put("topStatements", top);
+        parts.put("profile", out);
+        awaitPipelineDrained(part);
+    }
+
+    private Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        SERVICES.forEach(name -> pids.put(name, stack.service(name).pid()));
+        return pids;
+    }
+
+    private static String componentsText(List<CpuBudget.Row> rows) {
+        return rows.stream().filter(r -> !r.component().startsWith("load generator"))
+                .map(r -> String.format(Locale.ROOT, "%s %.1f", r.component().replaceAll(" \\(.*\\)", ""),
+                        r.millisPerShare()))
+                .reduce((a, b) -> a + ", " + b).orElse("");
     }
 
     /** 300 shares/s open-loop: the API's answers, then createdAt → ACTIVE of every share from the databases. */
