@@ -82,6 +82,9 @@ public final class EndToEndBenchmark {
                 + " (SHAREFLOW_SERVICE_JAVA_OPTS overrides)");
         System.out.println("Starting local-stack (data in " + stackSettings.dataDir() + ") ...");
         stack = new LocalStack(stackSettings);
+        // A stopped benchmark (Ctrl-C, a killed build) must not leave the services and PostgreSQL running.
+        Thread closeOnExit = new Thread(stack::close, "e2e-close-stack");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
         try {
             stack.start();
             DemoData demo = stack.demo();
@@ -105,6 +108,7 @@ public final class EndToEndBenchmark {
                 shareApiDb.close();
             }
             stack.close();
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
         }
         report(started);
     }
