@@ -8,11 +8,13 @@ import java.util.List;
  * least-squares slope of the backlog over the last {@code fitFraction} of the step (after the first third, where a
  * pipeline may still be finding its pace) grows by less than {@code maxSlopeFraction} of the offered rate — at
  * 450/s and 5 %, less than 22.5 shares/s — AND the step's shares were all ACTIVE within {@code drainWithin} after
- * the step's end, so a backlog that grew only slowly still cannot pass.
+ * the step's end, so a backlog that grew only slowly still cannot pass — AND the API accepted at least
+ * {@code minAcceptedFraction} of the step's requests: a pipeline offered nothing because the API refused it is not
+ * keeping up.
  */
-record CapacityCriterion(double fitFraction, double maxSlopeFraction, Duration drainWithin) {
+record CapacityCriterion(double fitFraction, double maxSlopeFraction, Duration drainWithin, double minAcceptedFraction) {
 
-    static final CapacityCriterion DEFAULT = new CapacityCriterion(2.0 / 3, 0.05, Duration.ofSeconds(10));
+    static final CapacityCriterion DEFAULT = new CapacityCriterion(2.0 / 3, 0.05, Duration.ofSeconds(10), 0.99);
 
     /** The backlog at {@code seconds} after the step's start. */
     record Sample(double seconds, long backlog) {
@@ -25,12 +27,15 @@ record CapacityCriterion(double fitFraction, double maxSlopeFraction, Duration d
     record Verdict(boolean flat, double slopePerSecond, Duration drainedAfter) {
     }
 
-    Verdict judge(double offeredPerSecond, Duration step, List<Sample> samples, Duration drainedAfter) {
+    /** @param acceptedFraction the step's 202s over its scheduled requests */
+    Verdict judge(double offeredPerSecond, Duration step, List<Sample> samples, Duration drainedAfter,
+                  double acceptedFraction) {
         double from = step.toNanos() / 1e9 * (1 - fitFraction);
         List<Sample> fitted = samples.stream().filter(s -> s.seconds() >= from).toList();
         double slope = slope(fitted);
         boolean drained = drainedAfter != null && drainedAfter.compareTo(drainWithin) <= 0;
-        boolean flat = !Double.isNaN(slope) && slope < maxSlopeFraction * offeredPerSecond && drained;
+        boolean flat = !Double.isNaN(slope) && slope < maxSlopeFraction * offeredPerSecond && drained
+                && acceptedFraction >= minAcceptedFraction;
         return new Verdict(flat, slope, drainedAfter);
     }
 

@@ -46,6 +46,7 @@ record CapacityStep(double offered, LoadResult load, List<CapacityCriterion.Samp
         }
         double activePerSecond = activeAtEnd / (duration.toNanos() / 1e9);
         return new CapacityStep(rate, result, List.copyOf(samples), drained,
-                criterion.judge(rate, duration, samples, drained), activePerSecond);
+                criterion.judge(rate, duration, samples, drained,
+                        result.accepted() / (double) new OpenLoopSchedule(rate, duration).count()), activePerSecond);
     }
 }

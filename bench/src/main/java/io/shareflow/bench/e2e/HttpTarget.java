@@ -42,7 +42,14 @@ final class HttpTarget implements Target {
             .executor(EXECUTOR)
             .build();
 
+    /**
+     * Connections per target: above what the services need at these rates (Tomcat's 200 threads share 10 database
+     * connections), below where the server's accept queue overflows.
+     */
+    static final int CONNECTIONS = 128;
+
     private final LongFunction<HttpRequest> requests;
+    private final ConnectionLimit connections = new ConnectionLimit(CONNECTIONS);
 
     private HttpTarget(LongFunction<HttpRequest> requests) {
         this.requests = requests;
@@ -78,8 +85,8 @@ final class HttpTarget implements Target {
 
     @Override
     public CompletableFuture<Integer> send(long sequence) {
-        return CLIENT.sendAsync(requests.apply(sequence), HttpResponse.BodyHandlers.discarding())
-                .handle((response, error) -> error == null ? response.statusCode() : 0);
+        return connections.submit(() -> CLIENT.sendAsync(requests.apply(sequence), HttpResponse.BodyHandlers.discarding())
+                .handle((response, error) -> error == null ? response.statusCode() : 0));
     }
 
     @Override

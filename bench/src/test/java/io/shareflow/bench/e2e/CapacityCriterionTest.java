@@ -20,7 +20,7 @@ class CapacityCriterionTest {
         // Pipeline at pace: a few hundred in flight, up and down.
         List<CapacityCriterion.Sample> samples = samples(t -> 300 + (t % 3) * 40);
 
-        CapacityCriterion.Verdict verdict = criterion.judge(450, STEP, samples, Duration.ofSeconds(2));
+        CapacityCriterion.Verdict verdict = criterion.judge(450, STEP, samples, Duration.ofSeconds(2), 1.0);
 
         assertThat(verdict.flat()).isTrue();
         assertThat(verdict.slopePerSecond()).isCloseTo(0, within(3.0));
@@ -31,7 +31,7 @@ class CapacityCriterionTest {
         // 450/s offered, 400/s finished: grows by 50/s > 22.5/s.
         List<CapacityCriterion.Sample> samples = samples(t -> 50 * t);
 
-        CapacityCriterion.Verdict verdict = criterion.judge(450, STEP, samples, Duration.ofSeconds(8));
+        CapacityCriterion.Verdict verdict = criterion.judge(450, STEP, samples, Duration.ofSeconds(8), 1.0);
 
         assertThat(verdict.slopePerSecond()).isCloseTo(50, within(1e-9));
         assertThat(verdict.flat()).isFalse();
@@ -42,16 +42,26 @@ class CapacityCriterionTest {
         // Grows fast for 20 s while the consumers catch up, then holds at 2,000.
         List<CapacityCriterion.Sample> samples = samples(t -> t < 20 ? 100 * t : 2_000);
 
-        assertThat(criterion.judge(450, STEP, samples, Duration.ofSeconds(5)).flat()).isTrue();
+        assertThat(criterion.judge(450, STEP, samples, Duration.ofSeconds(5), 1.0).flat()).isTrue();
     }
 
     @Test
     void aSlowGrowthStillFailsWhenTheBacklogDoesNotDrainInTime() {
         List<CapacityCriterion.Sample> samples = samples(t -> 20 * t);
 
-        assertThat(criterion.judge(450, STEP, samples, Duration.ofSeconds(11)).flat()).isFalse();
-        assertThat(criterion.judge(450, STEP, samples, null).flat()).isFalse();
-        assertThat(criterion.judge(450, STEP, samples, Duration.ofSeconds(10)).flat()).isTrue();
+        assertThat(criterion.judge(450, STEP, samples, Duration.ofSeconds(11), 1.0).flat()).isFalse();
+        assertThat(criterion.judge(450, STEP, samples, null, 1.0).flat()).isFalse();
+        assertThat(criterion.judge(450, STEP, samples, Duration.ofSeconds(10), 1.0).flat()).isTrue();
+    }
+
+    @Test
+    void aStepTheApiDidNotAcceptIsNotKeptUpWith() {
+        // Nothing accepted, nothing in the backlog: flat, drained, and yet not kept up with.
+        List<CapacityCriterion.Sample> samples = samples(t -> 0);
+
+        assertThat(criterion.judge(450, STEP, samples, Duration.ZERO, 0.0).flat()).isFalse();
+        assertThat(criterion.judge(450, STEP, samples, Duration.ZERO, 0.985).flat()).isFalse();
+        assertThat(criterion.judge(450, STEP, samples, Duration.ZERO, 0.995).flat()).isTrue();
     }
 
     @Test
