@@ -1,0 +1,33 @@
+package io.shareflow.support.web;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Tomcat holds at most 512 open connections ({@code server.tomcat.max-connections}) instead of its 8,192: each costs
+ * some 16 KB of heap buffers, and a share-api with the services' 160 MB heap, offered more shares than it could answer
+ * by a client that opened a connection for each, died of {@code OutOfMemoryError} in Tomcat's acceptor with thousands
+ * open. Past the limit a new connection waits in the kernel's accept queue until one closes.
+ *
+ * <p>Added as the environment's <em>last</em> source, so a service's {@code application.yml} or
+ * {@code SERVER_TOMCAT_MAX_CONNECTIONS} overrides it.
+ */
+public final class WebServerDefaults implements EnvironmentPostProcessor {
+
+    /** Name of the property source holding these defaults. */
+    public static final String PROPERTY_SOURCE_NAME = "shareflowWebServerDefaults";
+    static final int MAX_CONNECTIONS = 512;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
+            return;
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
+                Map.of("server.tomcat.max-connections", MAX_CONNECTIONS)));
+    }
+}
