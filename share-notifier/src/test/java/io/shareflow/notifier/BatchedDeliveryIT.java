@@ -157,8 +157,37 @@ class BatchedDeliveryIT {
     }
 
     @Test
+    void anOutcomeTheDatabaseRefusesFailsThatRowAloneAndSendsNothingTwice() {
+        List<Row> rows = backlog(3);
+        Row refused = rows.get(1);
+        // A real refusal by the database, as a value it cannot store would be: the row's SENT update raises.
+        jdbc.sql("""
+                create or replace function refuse_sent() returns trigger language plpgsql as $$
+                begin raise exception 'refused by the test'; end $$""").update();
+        jdbc.sql("create trigger refuse_sent before update on notification for each row when (new.state = 'SENT'"
+                + " and new.recipient_email = '" + refused.recipient() + "') execute function refuse_sent()").update();
+        try {
+            eventually().until(() -> sent(rows) == 2 && failedReason(refused) != null);
+
+            assertThat(failedReason(refused)).startsWith("The outcome of the attempt could not be recorded")
+                    .contains("refused by the test");
+            assertThat(jdbc.sql("select count(*) from outbox_event where aggregateid = :id and type = 'NotificationFailed'")
+                    .param("id", refused.shareId().toString()).query(Long.class).single()).isEqualTo(1);
+            assertThat(reportsSent(List.of(rows.get(0), rows.get(2)))).containsOnly(1L);
+            // Claims keep coming (a worker polls every second): none of them finds these rows again.
+            long claimsBefore = copiesOf(rows).values().stream().mapToLong(Long::longValue).sum();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                    .until(() -> copiesOf(rows).values().stream().mapToLong(Long::longValue).sum() == claimsBefore);
+            assertThat(copiesOf(rows)).as("each e-mail once").containsOnlyKeys(messageIds(rows))
+                    .allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1));
+        } finally {
+            jdbc.sql("drop trigger refuse_sent on notification").update();
+        }
+    }
+
+    @Test
     void theNotifiersSessionsEndAnOpenTransactionLeftIdle() {
-        assertThat(jdbc.sql("show idle_in_transaction_session_timeout").query(String.class).single()).isEqualTo("1min");
+        assertThat(jdbc.sql("show idle_in_transaction_session_timeout").query(String.class).single()).isEqualTo("5min");
     }
 
     private static ConditionFactory eventually() {
@@ -198,6 +227,11 @@ class BatchedDeliveryIT {
         Set<String> ids = messageIds(rows);
         return MAIL.messages().stream().map(CapturedMessage::messageId).filter(ids::contains)
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static String failedReason(Row row) {
+        return jdbc.sql("select last_error from notification where event_id = :id and state = 'FAILED'")
+                .param("id", row.eventId()).query(String.class).optional().orElse(null);
     }
 
     private static long sent(List<Row> rows) {

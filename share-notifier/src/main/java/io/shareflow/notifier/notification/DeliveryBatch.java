@@ -10,10 +10,13 @@ import io.shareflow.notifier.mail.DeliveryResult;
 import io.shareflow.notifier.mail.OutgoingEmail;
 import io.shareflow.notifier.mail.SmtpConnection;
 import io.shareflow.schemas.SealedFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class DeliveryBatch {
 
+    private static final Logger log = LoggerFactory.getLogger(DeliveryBatch.class);
     private static final Comparator<Outcome> BY_KEY = Comparator.comparing(
             (Outcome o) -> o.notification().shareId() == null ? "" : o.notification().shareId().toString());
 
@@ -45,6 +49,7 @@ class DeliveryBatch {
     private final NotificationMetrics metrics;
     private final DispatchSettings settings;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
 
     DeliveryBatch(Notifications notifications, DeliveryOutcomeRecorder outcomes, AttemptRenderer renderer,
                   NotificationMetrics metrics, DispatchSettings settings, PlatformTransactionManager transactionManager) {
@@ -54,6 +59,8 @@ class DeliveryBatch {
         this.metrics = metrics;
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.savepoints = new TransactionTemplate(transactionManager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -96,10 +103,26 @@ class DeliveryBatch {
         done.sort(BY_KEY);
         for (Outcome outcome : done) {
             try (var subject = subjectOf(outcome.notification())) {
-                outcome.record(outcomes);
+                record(outcome);
             }
         }
         return batch.size();
+    }
+
+    /**
+     * Records one outcome under a savepoint of the batch's transaction. An outcome the database refuses (a value it
+     * cannot store, say) must not roll the batch back: every e-mail of it would go out again at the next claim, and
+     * again, without end. That row fails instead, with the cause, and its share hears of it. A database that is gone
+     * fails this fallback too, and the batch rolls back as after a crash.
+     */
+    private void record(Outcome outcome) {
+        try {
+            savepoints.executeWithoutResult(status -> outcome.record(outcomes));
+        } catch (RuntimeException e) {
+            log.error("The outcome of {} could not be recorded; failing it instead: {}",
+                    outcome.notification().about(), e.toString());
+            savepoints.executeWithoutResult(status -> outcomes.unrecordable(outcome.notification(), e));
+        }
     }
 
     /** Renders the e-mail with its link opened in memory, and sends it; a row that cannot be rendered fails for good. */

@@ -84,6 +84,16 @@ class DeliveryOutcomeRecorder {
         }
     }
 
+    /**
+     * Fails a claimed notification whose outcome could not be recorded ({@link DeliveryBatch}): its e-mail may have
+     * gone out, but nothing else would stop it being sent again at every claim. Permanent; the sender can re-send.
+     */
+    @Transactional
+    public void unrecordable(Notification n, RuntimeException cause) {
+        fail(n, true, "The outcome of the attempt could not be recorded (the e-mail may have been sent): " + cause,
+                "unrecordable");
+    }
+
     private void fail(Notification n, boolean permanent, String reason, String cause) {
         if (notifications.markFailed(n, reason)) {
             AfterCommit.run(() -> metrics.failed(cause));

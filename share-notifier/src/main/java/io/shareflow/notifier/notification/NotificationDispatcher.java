@@ -102,6 +102,11 @@ class NotificationDispatcher implements SmartLifecycle {
                     log.warn("Notification dispatch failed, pausing {}: {}", settings.pollInterval(), e.toString());
                     pause(settings.pollInterval());
                     continue;
+                } catch (Error e) {
+                    // A worker that ended here would leave the others to carry on with fewer threads, unnoticed.
+                    log.error("Notification dispatch failed with {}, pausing {}", e, settings.pollInterval(), e);
+                    pause(settings.pollInterval());
+                    continue;
                 }
                 if (smtp.isOpen() && System.nanoTime() - lastWork >= settings.connectionIdleTimeout().toNanos()) {
                     smtp.close();

@@ -252,8 +252,8 @@ class Notifications {
                             html_body = case when revoked.yes then null else html_body end,
                             attempts = :attempts,
                             next_attempt_at = now() + :millis * interval '1 millisecond',
-                            last_error = case when revoked.yes then 'The share was revoked; last error: ' || :reason
-                                              else :reason end,
+                            last_error = left(case when revoked.yes then 'The share was revoked; last error: ' || :reason
+                                                   else :reason end, 1000),
                             updated_at = now()
                         from (select exists (select 1 from revoked_share r join notification m on m.share_id = r.share_id
                                              where m.event_id = :eventId and m.recipient_position = :position) as yes
@@ -307,7 +307,7 @@ class Notifications {
         return jdbc.sql("""
                         update notification
                         set state = 'FAILED', link_sealed = null, text_body = null, html_body = null,
-                            attempts = :attempts, last_error = :reason, updated_at = now()
+                            attempts = :attempts, last_error = left(:reason, 1000), updated_at = now()
                         where event_id = :eventId and recipient_position = :position and state = 'PENDING'
                         """)
                 .param("eventId", n.eventId())
