@@ -111,11 +111,12 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
 
     /**
      * The services' JVM options: {@code SHAREFLOW_SERVICE_JAVA_OPTS} (split at white space) when set, else
-     * {@link ServiceProcess#DEFAULT_JVM_OPTIONS}.
+     * {@link ServiceProcess#DEFAULT_JVM_OPTIONS} as this JVM, which runs them, accepts them
+     * ({@link ServiceProcess#defaultJvmOptionsFor}).
      */
     public java.util.List<String> jvmOptions() {
         String options = System.getenv("SHAREFLOW_SERVICE_JAVA_OPTS");
-        return options == null || options.isBlank() ? ServiceProcess.DEFAULT_JVM_OPTIONS
+        return options == null || options.isBlank() ? ServiceProcess.defaultJvmOptionsFor(Runtime.version())
                 : java.util.List.of(options.strip().split("\\s+"));
     }
 

@@ -32,6 +32,20 @@ public final class ServiceProcess {
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k",
             "-XX:MaxDirectMemorySize=64m", "-XX:TrimNativeHeapInterval=5000");
 
+    private static final String TRIM_OPTION = "-XX:TrimNativeHeapInterval=";
+
+    /**
+     * {@link #DEFAULT_JVM_OPTIONS} as a JVM of that version accepts them: the heap trim is a product option of Java
+     * 17.0.12 and later updates of 17, and of 22 and later (older ones refuse to start with it: unknown, or
+     * experimental), so it is left out there.
+     */
+    public static List<String> defaultJvmOptionsFor(Runtime.Version version) {
+        boolean trims = version.feature() >= 22
+                || version.feature() == 17 && version.compareToIgnoreOptional(Runtime.Version.parse("17.0.12")) >= 0;
+        return trims ? DEFAULT_JVM_OPTIONS
+                : DEFAULT_JVM_OPTIONS.stream().filter(option -> !option.startsWith(TRIM_OPTION)).toList();
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;

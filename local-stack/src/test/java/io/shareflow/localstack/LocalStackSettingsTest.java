@@ -19,6 +19,17 @@ class LocalStackSettingsTest {
     Path dataDir;
 
     @Test
+    void theHeapTrimIsLeftOutWhereTheJvmWouldRefuseIt() {
+        String trim = "-XX:TrimNativeHeapInterval=5000";
+        assertThat(ServiceProcess.defaultJvmOptionsFor(Runtime.Version.parse("17.0.15"))).contains(trim)
+                .isEqualTo(ServiceProcess.DEFAULT_JVM_OPTIONS);
+        assertThat(ServiceProcess.defaultJvmOptionsFor(Runtime.Version.parse("25"))).contains(trim);
+        assertThat(ServiceProcess.defaultJvmOptionsFor(Runtime.Version.parse("17.0.8"))).doesNotContain(trim)
+                .contains("-Xmx160m");
+        assertThat(ServiceProcess.defaultJvmOptionsFor(Runtime.Version.parse("21.0.5"))).doesNotContain(trim);
+    }
+
+    @Test
     void generatesASealKeyKeepsItInTheDataDirectoryForTheOwnerOnlyAndReusesItOnRestart() throws Exception {
         LocalStackSettings first = LocalStackSettings.fromEnvironment(Map.of("SHAREFLOW_DATA_DIR", dataDir.toString()));
         Path file = dataDir.resolve(LocalStackSettings.SEAL_KEY_FILE);

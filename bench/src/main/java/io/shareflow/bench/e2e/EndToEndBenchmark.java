@@ -1,5 +1,6 @@
 package io.shareflow.bench.e2e;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -173,7 +174,7 @@ public final class EndToEndBenchmark {
         String part = "profile";
         StatementProfile statements = new StatementProfile(stack.postgres().adminDataSource());
         statements.reset();
-        CpuBudget.Scope scope = new CpuBudget.Scope(servicePids(),
+        CpuBudget.Scope scope = new CpuBudget.Scope(servicePids(), postmasterPid(),
                 name -> name.startsWith("loadgen") || name.startsWith("HttpClient-"));
         CpuBudget.Snapshot before = CpuBudget.snapshot(scope);
         LoadResult load = OpenLoopLoad.run("profile", api(part),
@@ -207,6 +208,11 @@ public final class EndToEndBenchmark {
         out.put("topStatements", top);
         parts.put("profile", out);
         awaitPipelineDrained(part);
+    }
+
+    /** The first line of PostgreSQL's {@code postmaster.pid} in its data directory. */
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(stack.postgres().dataDir().resolve("postmaster.pid")).get(0).strip());
     }
 
     private Map<String, Long> servicePids() {
@@ -255,7 +261,7 @@ public final class EndToEndBenchmark {
         boolean allActive = activation.allActiveWithin(settings.activeWithin());
         table.add("every share ACTIVE within " + settings.activeWithin().toSeconds() + " s of the load's end",
                 activation.active() == activation.shares()
-                        ? String.format(Locale.ROOT, "yes, the last %.1f s after the end",
+                        ? String.format(Locale.ROOT, "all ACTIVE, the last %.1f s after the end",
                         activation.lastActiveAfterEnd().toMillis() / 1e3)
                         : String.format(Locale.ROOT, "no: %d of %d not ACTIVE %.0f s after the end",
                         activation.shares() - activation.active(), activation.shares(),

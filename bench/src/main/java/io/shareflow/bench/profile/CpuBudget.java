@@ -23,8 +23,12 @@ import java.util.function.Predicate;
  */
 public final class CpuBudget {
 
-    /** The processes to count, by component name, and which threads of this JVM are the load generator's. */
-    public record Scope(Map<String, Long> servicePids, Predicate<String> loadGeneratorThread) {
+    /**
+     * The processes to count, by component name; the PostgreSQL server's postmaster, whose children (its backends and
+     * workers) are counted with it and no other PostgreSQL of the machine; which threads of this JVM are the load
+     * generator's.
+     */
+    public record Scope(Map<String, Long> servicePids, long postmasterPid, Predicate<String> loadGeneratorThread) {
 
         public Scope {
             servicePids = Map.copyOf(servicePids);
@@ -62,7 +66,7 @@ public final class CpuBudget {
         scope.servicePids().forEach((name, pid) -> services.put(name, ProcStat.of(pid).map(ProcStat::ticks).orElse(0L)));
         Map<Long, Long> postgres = new HashMap<>();
         for (ProcStat p : ProcStat.all()) {
-            if (p.name().startsWith("postgres")) {
+            if (p.pid() == scope.postmasterPid() || p.parent() == scope.postmasterPid()) {
                 postgres.put(p.pid(), p.ticks());
             }
         }
@@ -93,7 +97,7 @@ public final class CpuBudget {
         for (Map.Entry<Long, Long> p : later.postgresTicks.entrySet()) {
             postgresTicks += p.getValue() - earlier.postgresTicks.getOrDefault(p.getKey(), 0L);
         }
-        rows.add(row("PostgreSQL (all processes)", ProcStat.millis(postgresTicks), n));
+        rows.add(row("PostgreSQL (all its processes)", ProcStat.millis(postgresTicks), n));
         long load = 0;
         long rest = 0;
         for (Map.Entry<Long, Long> t : later.threadNanos.entrySet()) {

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** One line of Linux's {@code /proc/<pid>/stat}: the process's name and the CPU it used (user + system ticks). */
-record ProcStat(long pid, String name, long ticks) {
+/**
+ * One line of Linux's {@code /proc/<pid>/stat}: the process's name, its parent and the CPU it used (user + system
+ * ticks).
+ */
+record ProcStat(long pid, String name, long parent, long ticks) {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every mainstream Linux. */
     static final long TICKS_PER_SECOND = 100;
@@ -17,14 +20,14 @@ record ProcStat(long pid, String name, long ticks) {
 
     /**
      * Parses a stat line. The name is in parentheses and may itself hold spaces and parentheses, so the fields are
-     * counted from the last closing one: after it come state (0) ... utime (11) and stime (12).
+     * counted from the last closing one: after it come state (0), the parent's pid (1) ... utime (11) and stime (12).
      */
     static ProcStat parse(long pid, String line) {
         int open = line.indexOf('(');
         int close = line.lastIndexOf(')');
         String name = line.substring(open + 1, close);
         String[] fields = line.substring(close + 2).trim().split(" ");
-        return new ProcStat(pid, name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        return new ProcStat(pid, name, Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
     }
 
     static Optional<ProcStat> of(long pid) {

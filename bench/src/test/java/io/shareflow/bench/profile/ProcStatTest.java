@@ -18,6 +18,7 @@ class ProcStatTest {
         ProcStat stat = ProcStat.parse(4711, line);
 
         assertThat(stat.name()).isEqualTo("postgres: a (b) c");
+        assertThat(stat.parent()).isEqualTo(1);
         assertThat(stat.ticks()).isEqualTo(375);
     }
 
@@ -32,7 +33,7 @@ class ProcStatTest {
     @Test
     void theBudgetChargesEachComponentItsTicksAndTheTotalLeavesTheLoadGeneratorOut() {
         List<CpuBudget.Row> rows = List.of(new CpuBudget.Row("share-api", 4000, 4),
-                new CpuBudget.Row("PostgreSQL (all processes)", 10_000, 10),
+                new CpuBudget.Row("PostgreSQL (all its processes)", 10_000, 10),
                 new CpuBudget.Row("load generator (bench JVM)", 2000, 2));
 
         assertThat(CpuBudget.systemMillisPerShare(rows)).isEqualTo(14.0);
@@ -41,7 +42,7 @@ class ProcStatTest {
 
     @Test
     void aSnapshotPairCountsThisJvmsThreads() {
-        CpuBudget.Scope scope = new CpuBudget.Scope(Map.of("self", ProcessHandle.current().pid()),
+        CpuBudget.Scope scope = new CpuBudget.Scope(Map.of("self", ProcessHandle.current().pid()), -1,
                 name -> name.equals(Thread.currentThread().getName()));
         CpuBudget.Snapshot before = CpuBudget.snapshot(scope);
         // Spins until this thread has used 200 ms of CPU, however busy the machine is.
