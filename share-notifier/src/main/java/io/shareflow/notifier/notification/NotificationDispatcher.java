@@ -15,8 +15,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Works off the send log with a few worker threads, apart from the Kafka consumer: a slow or failing SMTP server never
- * holds up a partition, and a retry waits in the database, not in memory, so it survives restarts.
+ * Works off the send log with a few worker threads, apart from the Kafka consumer: a slow or failing SMTP server does
+ * not hold up a partition's new requests (a revocation waits for the batch holding its rows), and a retry waits in the
+ * database, not in memory, so it survives restarts.
  *
  * <p>Each worker has its own SMTP connection, opened at its first e-mail, kept open while work flows (reconnected
  * after a connection error) and closed after {@code connection-idle-timeout} without work and at stop. It delivers
