@@ -1,11 +1,10 @@
 package io.shareflow.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+
+import io.shareflow.bench.profile.ProcStat;
 
 /**
  * CPU time used by this JVM (Kafka broker, producers and relay all run in it) and by the
@@ -14,9 +13,7 @@ import java.util.stream.Stream;
  */
 final class ProcessCpu {
 
-    /** Clock ticks per second of {@code /proc/<pid>/stat}; 100 on every mainstream Linux. */
-    private static final long TICKS_PER_SECOND = 100;
-    private static final Path PROC = Path.of("/proc");
+    private static final long TICKS_PER_SECOND = ProcStat.TICKS_PER_SECOND;
 
     private final long jvmTicks;
     /** Per PostgreSQL process, so that one that exits between two readings is not subtracted. */
@@ -28,33 +25,19 @@ final class ProcessCpu {
     }
 
     static ProcessCpu now() {
-        if (!Files.isReadable(PROC.resolve("self/stat"))) {
+        List<ProcStat> processes = ProcStat.all();
+        if (processes.isEmpty()) {
             return new ProcessCpu(-1, Map.of());
         }
         long self = ProcessHandle.current().pid();
         long jvm = 0;
         Map<Long, Long> postgres = new HashMap<>();
-        try (Stream<Path> processes = Files.list(PROC)) {
-            for (Path process : (Iterable<Path>) processes.filter(p -> p.getFileName().toString().matches("\\d+"))::iterator) {
-                String stat;
-                try {
-                    stat = Files.readString(process.resolve("stat"));
-                } catch (IOException gone) {
-                    continue; // the process ended while we listed them
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                // Fields after "(name) ": state is 0, utime 11, stime 12.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                long pid = Long.parseLong(process.getFileName().toString());
-                if (pid == self) {
-                    jvm = ticks;
-                } else if (name.startsWith("postgres")) {
-                    postgres.put(pid, ticks);
-                }
+        for (ProcStat process : processes) {
+            if (process.pid() == self) {
+                jvm = process.ticks();
+            } else if (process.name().startsWith("postgres")) {
+                postgres.put(process.pid(), process.ticks());
             }
-        } catch (IOException e) {
-            return new ProcessCpu(-1, Map.of());
         }
         return new ProcessCpu(jvm, postgres);
     }
