@@ -67,13 +67,7 @@ final class Activations {
      * enough to ask every second: the status index finds the few unfinished shares.
      */
     static long notActive(Connection c, String part) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(NOT_ACTIVE)) {
-            s.setString(1, part + "-%");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return countOfPart(c, NOT_ACTIVE, part);
     }
 
     /** Every share still PENDING, of any part: what the pipeline has yet to finish. */
@@ -86,7 +80,11 @@ final class Activations {
 
     /** The part's shares that are ACTIVE. */
     static long active(Connection c, String part) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(ACTIVE)) {
+        return countOfPart(c, ACTIVE, part);
+    }
+
+    private static long countOfPart(Connection c, String countQuery, String part) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(countQuery)) {
             s.setString(1, part + "-%");
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
