@@ -25,7 +25,8 @@ public record DemoData(UUID platformOrgId, UUID adminId, UUID acmeId, UUID alice
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TOKEN_TTL = Duration.ofHours(12);
 
-    static DemoData seedOrLoad(LocalStackSettings settings) {
+    /** Seeds the demo data through the services' APIs, or loads what a run on the same data directory seeded. */
+    public static DemoData seedOrLoad(LocalStackSettings settings) {
         Path record = settings.dataDir().resolve("seed.json");
         if (Files.exists(record)) {
             return JSON.readValue(record.toFile(), DemoData.class);
@@ -63,20 +64,20 @@ public record DemoData(UUID platformOrgId, UUID adminId, UUID acmeId, UUID alice
         return new DemoData(platformOrg, adminId, acme, alice, bob, carol, globex, dave, folder, log, memo);
     }
 
-    String adminToken(String secret) {
+    public String adminToken(String secret) {
         return JwtTokens.issue(secret, adminId, platformOrgId, "operator@shareflow.local", "Platform operator",
                 List.of("admin"), TOKEN_TTL);
     }
 
-    String aliceToken(String secret) {
+    public String aliceToken(String secret) {
         return JwtTokens.issue(secret, aliceId, acmeId, "alice@acme.example", "Alice Archer", List.of("producer-admin"), TOKEN_TTL);
     }
 
-    String bobToken(String secret) {
+    public String bobToken(String secret) {
         return JwtTokens.issue(secret, bobId, acmeId, "bob@acme.example", "Bob Baker", List.of("producer-user"), TOKEN_TTL);
     }
 
-    String carolToken(String secret) {
+    public String carolToken(String secret) {
         return JwtTokens.issue(secret, carolId, acmeId, "carol@acme.example", "Carol Cook", List.of("viewer"), TOKEN_TTL);
     }
 

@@ -88,11 +88,11 @@ public final class LocalStack implements AutoCloseable {
                 registered::accounts, registered).start();
 
         services.add(new ServiceProcess("user-provisioner", settings.provisionerPort(), settings.home(),
-                settings.dataDir().resolve("logs"), env("user_provisioner", settings.provisionerPort()), settings.jvmOptions()));
+                settings.dataDir().resolve("logs"), serviceEnvironment("user_provisioner", settings.provisionerPort()), settings.jvmOptions()));
         services.add(new ServiceProcess("share-notifier", settings.notifierPort(), settings.home(),
-                settings.dataDir().resolve("logs"), env("share_notifier", settings.notifierPort()), settings.jvmOptions()));
+                settings.dataDir().resolve("logs"), serviceEnvironment("share_notifier", settings.notifierPort()), settings.jvmOptions()));
         services.add(new ServiceProcess("share-api", settings.shareApiPort(), settings.home(),
-                settings.dataDir().resolve("logs"), env("share_api", settings.shareApiPort()), settings.jvmOptions()));
+                settings.dataDir().resolve("logs"), serviceEnvironment("share_api", settings.shareApiPort()), settings.jvmOptions()));
         services.forEach(ServiceProcess::start);
         services.forEach(s -> s.awaitHealthy(SERVICE_START_TIMEOUT));
 
@@ -101,13 +101,24 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
-    private Map<String, String> env(String database, int port) {
+    private Map<String, String> serviceEnvironment(String database, int port) {
+        return serviceEnvironment(settings, database, port, postgres.jdbcUrl(database), kafka.bootstrapServers());
+    }
+
+    /**
+     * The environment of one service instance on {@code port}: its database, the broker, the SMTP server, the secrets
+     * and keys of {@code settings}, then {@code settings.extraEnv()}. The drill harness starts its instances with it.
+     *
+     * @param database {@code share_api}, {@code user_provisioner} or {@code share_notifier}
+     */
+    public static Map<String, String> serviceEnvironment(LocalStackSettings settings, String database, int port,
+                                                         String jdbcUrl, String bootstrapServers) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
+        env.put("SPRING_DATASOURCE_URL", jdbcUrl);
         env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("SPRING_DATASOURCE_PASSWORD", "");
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("SPRING_MAIL_HOST", "localhost");
         env.put("SPRING_MAIL_PORT", String.valueOf(settings.smtpPort()));
         if (database.equals("user_provisioner")) {

@@ -57,10 +57,23 @@ public final class ServiceProcess {
     private volatile Process process;
 
     ServiceProcess(String name, int port, Path home, Path logDir, Map<String, String> env, List<String> jvmOptions) {
-        this.name = name;
+        this(name, name, port, home, logDir, env, jvmOptions);
+    }
+
+    /**
+     * One of several instances of a service (the drill harness runs two of each), logging to
+     * {@code <logDir>/<instance>.log}.
+     *
+     * @param name     the service: its jar is {@code <home>/<name>/target/<name>.jar}
+     * @param instance this instance's name, e.g. {@code share-api-2}
+     * @param env      the whole environment it adds to this JVM's (see {@link LocalStack#serviceEnvironment})
+     */
+    public ServiceProcess(String name, String instance, int port, Path home, Path logDir, Map<String, String> env,
+                          List<String> jvmOptions) {
+        this.name = instance;
         this.port = port;
         this.jar = home.resolve(name).resolve("target").resolve(name + ".jar");
-        this.log = logDir.resolve(name + ".log");
+        this.log = logDir.resolve(instance + ".log");
         this.env = env;
         this.jvmOptions = List.copyOf(jvmOptions);
     }
