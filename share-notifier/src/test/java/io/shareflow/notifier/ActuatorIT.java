@@ -94,7 +94,7 @@ class ActuatorIT extends NotifierIntegrationSupport {
             assertThat(anonymous.error().path("errorCode").asString()).isEqualTo("Unauthorized");
         }
 
-        String token = JwtTokens.issue(JWT_SECRET, UUID.randomUUID(), UUID.randomUUID(), "ops@shareflow.test", "Ops",
+        String token = JwtTokens.signedWith(JWT_SECRET).issue(UUID.randomUUID(), UUID.randomUUID(), "ops@shareflow.test", "Ops",
                 List.of("admin"), Duration.ofMinutes(5));
         Response authenticated = http.get("/v1/shares", token);
         assertThat(authenticated.status()).as(authenticated.toString()).isEqualTo(404);
