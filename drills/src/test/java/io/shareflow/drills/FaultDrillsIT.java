@@ -61,7 +61,7 @@ class FaultDrillsIT {
                 "SPRING_APPLICATION_JSON", """
                         {"spring.kafka.consumer.properties.session.timeout.ms": "6000",
                          "spring.kafka.consumer.properties.heartbeat.interval.ms": "1500"}""")).start();
-        alice = stack.demo().aliceToken(stack.settings().jwtSecret());
+        alice = stack.demo().aliceToken(stack.settings().jwtTokens());
         documents = List.of(document("Drill log A.pdf"), document("Drill log B.pdf"));
         report.add(String.format(Locale.ROOT, "stack: broker, PostgreSQL, SMTP and 2 x 3 service instances up in %.0f s"
                 + " (logs in %s)", (System.nanoTime() - started) / 1e9, stack.logs()));
@@ -117,6 +117,37 @@ class FaultDrillsIT {
                 killed.forEach(i -> i.awaitHealthy(Duration.ofMinutes(4)));
             });
         }
+    }
+
+    @Test
+    @Order(4)
+    void postgresRestartedMidStream() throws Exception {
+        List<RestCalls.Response> answers = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        drill("4 PostgreSQL restart (down 10 s)", 0, () -> {
+            stack.stopPostgres();
+            try {
+                for (String api : stack.shareApiUrls()) {
+                    long started = System.nanoTime();
+                    answers.add(RestCalls.get(api + "/v1/shares", alice));
+                    seconds.add((System.nanoTime() - started) / 1e9);
+                }
+                pause(Duration.ofSeconds(10));
+            } finally {
+                stack.startPostgres();
+            }
+        });
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            seen.add(String.format(Locale.ROOT, "%d %s in %.2f s", answers.get(i).status(),
+                    answers.get(i).body().path("errors").path(0).path("errorCode").asText(), seconds.get(i)));
+        }
+        report.add("   (share-api's instances while the database was down: " + String.join(", ", seen) + ")");
+        assertThat(answers).as("share-api's instances while the database was down").hasSize(2).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.body().path("errors").path(0).path("errorCode").asText()).isEqualTo("ServiceUnavailable");
+        });
+        assertThat(seconds).as("each answered within 2 s").allSatisfy(s -> assertThat(s).isLessThan(2.5));
     }
 
     @Test

@@ -41,9 +41,10 @@ public record DemoData(UUID platformOrgId, UUID adminId, UUID acmeId, UUID alice
     }
 
     private static DemoData seed(LocalStackSettings s) {
+        JwtTokens tokens = s.jwtTokens();
         UUID platformOrg = UUID.randomUUID();
         UUID adminId = UUID.randomUUID();
-        String admin = JwtTokens.issue(s.jwtSecret(), adminId, platformOrg, "operator@shareflow.local",
+        String admin = tokens.issue(adminId, platformOrg, "operator@shareflow.local",
                 "Platform operator", List.of("admin"), TOKEN_TTL);
         String users = s.provisionerUrl() + "/v1/users";
         UUID acme = id(RestCalls.post(s.provisionerUrl() + "/v1/organizations", admin, Map.of("name", "Acme Aviation")));
@@ -53,7 +54,7 @@ public record DemoData(UUID platformOrgId, UUID adminId, UUID acmeId, UUID alice
         UUID carol = id(RestCalls.post(users, admin, user("carol@acme.example", "Carol Cook", acme)));
         UUID dave = id(RestCalls.post(users, admin, user("dave@globex.example", "Dave Dunn", globex)));
 
-        String aliceToken = JwtTokens.issue(s.jwtSecret(), alice, acme, "alice@acme.example", "Alice Archer",
+        String aliceToken = tokens.issue(alice, acme, "alice@acme.example", "Alice Archer",
                 List.of("producer-admin"), TOKEN_TTL);
         String resources = s.shareApiUrl() + "/v1/resources";
         UUID folder = id(RestCalls.post(resources, aliceToken, Map.of("name", "Fleet maintenance", "kind", "folder")));
@@ -64,21 +65,22 @@ public record DemoData(UUID platformOrgId, UUID adminId, UUID acmeId, UUID alice
         return new DemoData(platformOrg, adminId, acme, alice, bob, carol, globex, dave, folder, log, memo);
     }
 
-    public String adminToken(String secret) {
-        return JwtTokens.issue(secret, adminId, platformOrgId, "operator@shareflow.local", "Platform operator",
-                List.of("admin"), TOKEN_TTL);
+    /** @param tokens the stack's, {@link LocalStackSettings#jwtTokens()} */
+    public String adminToken(JwtTokens tokens) {
+        return tokens.issue(adminId, platformOrgId, "operator@shareflow.local", "Platform operator", List.of("admin"),
+                TOKEN_TTL);
     }
 
-    public String aliceToken(String secret) {
-        return JwtTokens.issue(secret, aliceId, acmeId, "alice@acme.example", "Alice Archer", List.of("producer-admin"), TOKEN_TTL);
+    public String aliceToken(JwtTokens tokens) {
+        return tokens.issue(aliceId, acmeId, "alice@acme.example", "Alice Archer", List.of("producer-admin"), TOKEN_TTL);
     }
 
-    public String bobToken(String secret) {
-        return JwtTokens.issue(secret, bobId, acmeId, "bob@acme.example", "Bob Baker", List.of("producer-user"), TOKEN_TTL);
+    public String bobToken(JwtTokens tokens) {
+        return tokens.issue(bobId, acmeId, "bob@acme.example", "Bob Baker", List.of("producer-user"), TOKEN_TTL);
     }
 
-    public String carolToken(String secret) {
-        return JwtTokens.issue(secret, carolId, acmeId, "carol@acme.example", "Carol Cook", List.of("viewer"), TOKEN_TTL);
+    public String carolToken(JwtTokens tokens) {
+        return tokens.issue(carolId, acmeId, "carol@acme.example", "Carol Cook", List.of("viewer"), TOKEN_TTL);
     }
 
     /**

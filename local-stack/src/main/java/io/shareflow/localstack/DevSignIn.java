@@ -18,9 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.shareflow.support.security.CurrentUser;
@@ -96,7 +93,7 @@ final class DevSignIn implements AutoCloseable {
 
     private final int port;
     private final URI shareApi;
-    private final String jwtSecret;
+    private final JwtTokens tokens;
     // Read at each request: issue #12 adds registered recipients (who sign in with their password) to the list.
     private final Supplier<List<Account>> accounts;
     private final PasswordCheck passwords;
@@ -106,21 +103,22 @@ final class DevSignIn implements AutoCloseable {
     /**
      * @param port      where to listen (0 = a free port)
      * @param shareApi  share-api's base URL, the only place {@code returnTo} may lead
-     * @param jwtSecret the HMAC secret the services verify the session with
+     * @param tokens    the stack's ({@link LocalStackSettings#jwtTokens()}): its secret, issuer and audience, which
+     *                  the services verify the session with
      * @param accounts  who can be signed in, asked at each request
      */
-    DevSignIn(int port, String shareApi, String jwtSecret, Supplier<List<Account>> accounts) {
-        this(port, shareApi, jwtSecret, accounts, NO_PASSWORDS);
+    DevSignIn(int port, String shareApi, JwtTokens tokens, Supplier<List<Account>> accounts) {
+        this(port, shareApi, tokens, accounts, NO_PASSWORDS);
     }
 
     /**
      * @param passwords checks the password of an account that {@linkplain Account#passwordRequired requires one}
      */
-    DevSignIn(int port, String shareApi, String jwtSecret, Supplier<List<Account>> accounts, PasswordCheck passwords) {
+    DevSignIn(int port, String shareApi, JwtTokens tokens, Supplier<List<Account>> accounts, PasswordCheck passwords) {
         this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.port = port;
         this.shareApi = URI.create(shareApi.replaceAll("/+$", ""));
-        this.jwtSecret = Objects.requireNonNull(jwtSecret, "jwtSecret");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
     }
 
@@ -213,7 +211,7 @@ final class DevSignIn implements AutoCloseable {
             // A registered recipient has no role (DESIGN.md "Authentication"): the claims the check answered.
             user = verdict.user();
         }
-        String jwt = JwtTokens.issue(jwtSecret, user, SESSION_TTL);
+        String jwt = tokens.issue(user, SESSION_TTL);
         exchange.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + jwt + "; Max-Age=" + SESSION_TTL.toSeconds()
                 + "; Path=/; HttpOnly; SameSite=Lax");
         redirect(exchange, target.map(URI::toASCIIString).orElse(PATH));
@@ -268,15 +266,12 @@ final class DevSignIn implements AutoCloseable {
         for (String header : cookies) {
             for (String cookie : header.split(";")) {
                 String[] pair = cookie.trim().split("=", 2);
-                if (pair.length == 2 && pair[0].equals(COOKIE) && !pair[1].isEmpty()) {
-                    try {
-                        SignedJWT jwt = SignedJWT.parse(pair[1]);
-                        if (jwt.verify(new MACVerifier(jwtSecret.getBytes(StandardCharsets.UTF_8)))
-                                && jwt.getJWTClaimsSet().getExpirationTime().toInstant().isAfter(java.time.Instant.now())) {
-                            return Optional.ofNullable(jwt.getJWTClaimsSet().getStringClaim("name"));
-                        }
-                    } catch (java.text.ParseException | JOSEException | RuntimeException e) {
-                        // not ours, or expired: nobody is signed in
+                if (pair.length == 2 && pair[0].equals(COOKIE)) {
+                    // Empty when it is not ours or has expired: then nobody is signed in.
+                    Optional<String> name = tokens.verified(pair[1])
+                            .map(claims -> claims.getClaim("name") instanceof String text ? text : null);
+                    if (name.isPresent()) {
+                        return name;
                     }
                 }
             }

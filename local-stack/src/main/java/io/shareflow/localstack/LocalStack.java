@@ -15,6 +15,7 @@ import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
 import io.shareflow.embedded.mail.MailCatcher;
 import io.shareflow.schemas.SealedFields;
+import io.shareflow.support.security.JwtTokens;
 
 /**
  * The whole system on embedded infrastructure: a KRaft Kafka broker, PostgreSQL 17 (one database
@@ -83,8 +84,8 @@ public final class LocalStack implements AutoCloseable {
         // Up before share-api, whose pages link to it; it lists the demo users once they are seeded, and the
         // recipients who registered (asked of user-provisioner at each look; their password checked by it).
         RegisteredRecipients registered = new RegisteredRecipients(settings.provisionerUrl(), () -> demo,
-                settings.jwtSecret());
-        signIn = new DevSignIn(settings.signInPort(), settings.shareApiUrl(), settings.jwtSecret(),
+                settings.jwtTokens());
+        signIn = new DevSignIn(settings.signInPort(), settings.shareApiUrl(), settings.jwtTokens(),
                 registered::accounts, registered).start();
 
         services.add(new ServiceProcess("user-provisioner", settings.provisionerPort(), settings.home(),
@@ -132,6 +133,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("SHAREFLOW_LINKS_SIGN_IN_URL", settings.signInUrl());
         }
         env.put("SHAREFLOW_SECURITY_JWT_HMAC_SECRET", settings.jwtSecret());
+        env.put("SHAREFLOW_SECURITY_JWT_ISSUER", LocalStackSettings.JWT_ISSUER);
+        env.put("SHAREFLOW_SECURITY_JWT_AUDIENCE", LocalStackSettings.JWT_AUDIENCE);
         // share-api seals the share link in its events and at rest, user-provisioner the registration link in its
         // events, each with a key list of its own, and the notifier holds both to open them for the e-mails
         // (DESIGN.md "Sealed fields": only a credential's producer and the notifier hold its key).
@@ -229,7 +232,8 @@ public final class LocalStack implements AutoCloseable {
      */
     String banner(double seconds) {
         String secret = settings.jwtSecret();
-        String alice = demo.aliceToken(secret);
+        JwtTokens tokens = settings.jwtTokens();
+        String alice = demo.aliceToken(tokens);
         String sealKey = settings.sealKeyFile() == null
                 ? "from SHAREFLOW_EVENTS_SEAL_KEY (current key id " + settings.currentSealKeyId() + ")"
                 : "key id " + settings.currentSealKeyId() + ", generated and kept in " + settings.sealKeyFile()
@@ -246,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
                   PostgreSQL        localhost:%d  (databases share_api, user_provisioner, share_notifier; user postgres)
                   data directory    %s   (service logs in logs/)
                   JWT HMAC secret   %s%s
+                  JWT iss / aud     %s / %s   (tokens must carry both)
                   events seal key   %s
 
                 Bearer tokens (12 h):
@@ -281,12 +286,12 @@ public final class LocalStack implements AutoCloseable {
                 seconds, settings.shareApiUrl(), settings.provisionerUrl(), settings.notifierUrl(), settings.mailUrl(),
                 settings.mailUrl(), settings.signInUrl(), kafka.bootstrapServers(), settings.postgresPort(), settings.dataDir(), secret,
                 settings.generatedSecret() ? "   (generated; set SHAREFLOW_SECURITY_JWT_HMAC_SECRET to fix it)" : "",
-                sealKey,
-                demo.adminToken(secret), alice, demo.bobToken(secret), demo.carolToken(secret),
+                tokens.issuer(), tokens.audience(), sealKey,
+                demo.adminToken(tokens), alice, demo.bobToken(tokens), demo.carolToken(tokens),
                 demo.folderId(), demo.maintenanceLogId(), demo.internalMemoId(),
                 settings.shareApiUrl(), demo.maintenanceLogId(), alice, settings.mailUrl(), settings.shareApiUrl(),
                 settings.shareApiUrl(), demo.maintenanceLogId(), alice, settings.signInUrl(),
-                demo.adminToken(secret), alice, demo.carolToken(secret), demo.folderId(), demo.maintenanceLogId(),
+                demo.adminToken(tokens), alice, demo.carolToken(tokens), demo.folderId(), demo.maintenanceLogId(),
                 demo.internalMemoId());
     }
 }

@@ -11,13 +11,15 @@ import java.util.Map;
 
 import io.shareflow.embedded.FreePorts;
 import io.shareflow.schemas.SealedFields;
+import io.shareflow.support.security.JwtTokens;
 
 /**
  * Where local-stack puts everything.
  *
  * @param signInPort the dev sign-in page ({@link DevSignIn}), local-stack's stand-in for the platform's sign-in
  * @param dataDir   Kafka's log, PostgreSQL's data, service logs and the seed record
- * @param jwtSecret the HS256 secret every service validates tokens with
+ * @param jwtSecret the HS256 secret every service validates tokens with; the services also require the issuer
+ *                  {@value #JWT_ISSUER} and the audience {@value #JWT_AUDIENCE} ({@link #jwtTokens()} mints such tokens)
  * @param sealKey   the key list that seals share links ({@code SHAREFLOW_EVENTS_SEAL_KEY},
  *                  {@code id:base64key[,id:base64key…]}): share-api's, and share-notifier's to open them; never printed
  * @param sealKeyFile where a generated seal key is kept, so a restart with the same data directory can
@@ -36,6 +38,10 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
 
     /** The dev sign-in page's port: next to the services' (DESIGN.md's fixed ports are 8080-8082, 8025, 3025, 9092, 5432). */
     static final int SIGN_IN_PORT = 8083;
+    /** The {@code iss} every service requires ({@code SHAREFLOW_SECURITY_JWT_ISSUER}), and the tokens carry. */
+    public static final String JWT_ISSUER = "shareflow-local";
+    /** The {@code aud} every service requires ({@code SHAREFLOW_SECURITY_JWT_AUDIENCE}), and the tokens carry. */
+    public static final String JWT_AUDIENCE = "shareflow";
     /** The file in the data directory that keeps a generated seal key. */
     static final String SEAL_KEY_FILE = "seal-key";
     /** The key id of a seal key local-stack generates. */
@@ -86,6 +92,11 @@ public record LocalStackSettings(int shareApiPort, int provisionerPort, int noti
                 FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(), dataDir, randomSecret(), true,
                 storedOrNewSealKey(dataDir), dataDir.resolve(SEAL_KEY_FILE), storedOrNewRegistrationSealKey(dataDir),
                 repositoryRoot(), extraEnv);
+    }
+
+    /** Tokens the services of this stack accept: its secret, {@value #JWT_ISSUER}, {@value #JWT_AUDIENCE}. */
+    public JwtTokens jwtTokens() {
+        return JwtTokens.signedWith(jwtSecret).issuedBy(JWT_ISSUER, JWT_AUDIENCE);
     }
 
     /** The id of the seal key that seals (the first of the list); printable, unlike the key. */

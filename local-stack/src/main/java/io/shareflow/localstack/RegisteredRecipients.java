@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.shareflow.support.security.CurrentUser;
+import io.shareflow.support.security.JwtTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,16 +28,17 @@ final class RegisteredRecipients implements DevSignIn.PasswordCheck {
 
     private final String provisioner;
     private final Supplier<DemoData> demo;
-    private final String jwtSecret;
+    private final JwtTokens tokens;
 
     /**
      * @param provisioner user-provisioner's base URL
      * @param demo        the seeded demo data (null until seeded: nobody is listed yet)
+     * @param tokens      the stack's, for the admin token the calls to user-provisioner carry
      */
-    RegisteredRecipients(String provisioner, Supplier<DemoData> demo, String jwtSecret) {
+    RegisteredRecipients(String provisioner, Supplier<DemoData> demo, JwtTokens tokens) {
         this.provisioner = provisioner.replaceAll("/+$", "");
         this.demo = Objects.requireNonNull(demo, "demo");
-        this.jwtSecret = Objects.requireNonNull(jwtSecret, "jwtSecret");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
     /** The demo accounts, then the registered recipients by e-mail address. */
@@ -62,7 +64,7 @@ final class RegisteredRecipients implements DevSignIn.PasswordCheck {
         List<DevSignIn.Account> found = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {
             RestCalls.Response response = RestCalls.get(
-                    provisioner + "/v1/users?page=" + page + "&size=" + PAGE_SIZE, data.adminToken(jwtSecret));
+                    provisioner + "/v1/users?page=" + page + "&size=" + PAGE_SIZE, data.adminToken(tokens));
             if (response.status() != 200) {
                 throw new IllegalStateException("user-provisioner's GET /v1/users answered " + response.status());
             }
@@ -91,7 +93,7 @@ final class RegisteredRecipients implements DevSignIn.PasswordCheck {
         if (data == null) {
             return DevSignIn.Verdict.refused("local-stack is still starting; try again in a moment.");
         }
-        RestCalls.Response response = RestCalls.post(provisioner + "/v1/authentications", data.adminToken(jwtSecret),
+        RestCalls.Response response = RestCalls.post(provisioner + "/v1/authentications", data.adminToken(tokens),
                 Map.of("email", account.user().email(), "password", password));
         return switch (response.status()) {
             case 200 -> {

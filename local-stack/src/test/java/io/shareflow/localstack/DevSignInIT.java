@@ -18,6 +18,7 @@ import java.util.UUID;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import io.shareflow.support.security.CurrentUser;
+import io.shareflow.support.security.JwtTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class DevSignInIT {
 
     @BeforeAll
     static void start() {
-        signIn = new DevSignIn(0, SHARE_API, SECRET,
+        signIn = new DevSignIn(0, SHARE_API, JwtTokens.signedWith(SECRET).issuedBy("the-issuer", "the-audience"),
                 () -> List.of(new DevSignIn.Account("alice", ALICE, "producer-admin, Acme Aviation"),
                         new DevSignIn.Account("user-nina", NINA, "registered recipient, no role", true)),
                 (account, password) -> account.user().equals(NINA) && password.equals(NINAS_PASSWORD)
@@ -76,6 +77,10 @@ class DevSignInIT {
 
         SignedJWT jwt = SignedJWT.parse(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')));
         assertThat(jwt.verify(new MACVerifier(SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        // What the services require of every token: an end, and (when configured, as local-stack does) iss and aud.
+        assertThat(jwt.getJWTClaimsSet().getExpirationTime()).isInTheFuture();
+        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("the-issuer");
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("the-audience");
         Map<String, Object> claims = claims(jwt);
         assertThat(CurrentUser.from(Jwt.withTokenValue(jwt.serialize()).header("alg", "HS256")
                 .claims(c -> c.putAll(claims)).build())).isEqualTo(ALICE);

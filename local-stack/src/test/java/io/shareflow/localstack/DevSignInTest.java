@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.shareflow.support.security.JwtTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The dev sign-in page sends people back into share-api only: never an open redirect. */
 class DevSignInTest {
 
-    private final DevSignIn signIn = new DevSignIn(0, "http://localhost:8080", "x".repeat(32), List::of);
+    private final DevSignIn signIn = new DevSignIn(0, "http://localhost:8080", JwtTokens.signedWith("x".repeat(32)), List::of);
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -45,7 +46,7 @@ class DevSignInTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://localhost:9000/app/s/abc", "http://localhost:9000/app/"})
     void underABasePathOnlyBelowIt(String returnTo) {
-        DevSignIn under = new DevSignIn(0, "http://localhost:9000/app/", "x".repeat(32), List::of);
+        DevSignIn under = new DevSignIn(0, "http://localhost:9000/app/", JwtTokens.signedWith("x".repeat(32)), List::of);
         assertThat(under.safeReturn(returnTo)).isPresent();
         assertThat(under.safeReturn("http://localhost:9000/other/s/abc")).isEmpty();
         assertThat(under.safeReturn("http://localhost:9000/app/../other")).isEmpty();

@@ -67,7 +67,8 @@ class DockerComposeTest {
         Map<String, Object> env = (Map<String, Object>) definition.get("environment");
         assertThat(env).containsEntry("SERVER_PORT", port)
                 .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres:5432/" + database)
-                .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SHAREFLOW_SECURITY_JWT_HMAC_SECRET");
+                .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SHAREFLOW_SECURITY_JWT_HMAC_SECRET",
+                        "SHAREFLOW_SECURITY_JWT_ISSUER", "SHAREFLOW_SECURITY_JWT_AUDIENCE");
         // Secrets come from the environment of `docker compose`, with no default: compose refuses to start without.
         // A key list per producer: share-api's share links, user-provisioner's registration links; share-notifier
         // opens both. No producer holds the other's.

@@ -60,7 +60,7 @@ class NoTokenInAnyDumpIT {
     @BeforeAll
     static void useTheWholeSystem(LocalStack running) {
         stack = running;
-        alice = stack.demo().aliceToken(stack.settings().jwtSecret());
+        alice = stack.demo().aliceToken(stack.settings().jwtTokens());
     }
 
     @Test

@@ -51,7 +51,7 @@ class NotifierKilledMidBatchIT {
     @BeforeAll
     static void useTheWholeSystem(LocalStack running) {
         stack = running;
-        alice = stack.demo().aliceToken(stack.settings().jwtSecret());
+        alice = stack.demo().aliceToken(stack.settings().jwtTokens());
     }
 
     @Test

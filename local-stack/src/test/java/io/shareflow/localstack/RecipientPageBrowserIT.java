@@ -52,7 +52,7 @@ class RecipientPageBrowserIT {
     @BeforeAll
     static void useTheWholeSystem(LocalStack running) {
         stack = running;
-        alice = stack.demo().aliceToken(stack.settings().jwtSecret());
+        alice = stack.demo().aliceToken(stack.settings().jwtTokens());
     }
 
     @Test

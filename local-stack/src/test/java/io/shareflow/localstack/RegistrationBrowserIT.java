@@ -50,7 +50,7 @@ class RegistrationBrowserIT {
     @BeforeAll
     static void useTheWholeSystem(LocalStack running) {
         stack = running;
-        alice = stack.demo().aliceToken(stack.settings().jwtSecret());
+        alice = stack.demo().aliceToken(stack.settings().jwtTokens());
     }
 
     @Test
@@ -171,8 +171,7 @@ class RegistrationBrowserIT {
 
     private static UUID userIdOf(String email) {
         Response users = RestCalls.get(stack.settings().provisionerUrl() + "/v1/users?email="
-                + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8), stack.demo().adminToken(
-                stack.settings().jwtSecret()));
+                + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8), stack.demo().adminToken(stack.settings().jwtTokens()));
         assertThat(users.status()).isEqualTo(200);
         return UUID.fromString(users.data().get(0).path("id").asText());
     }

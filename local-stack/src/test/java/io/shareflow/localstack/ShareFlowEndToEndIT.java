@@ -40,8 +40,8 @@ class ShareFlowEndToEndIT {
     @BeforeAll
     static void useTheWholeSystem(LocalStack running) {
         stack = running;
-        alice = stack.demo().aliceToken(stack.settings().jwtSecret());
-        admin = stack.demo().adminToken(stack.settings().jwtSecret());
+        alice = stack.demo().aliceToken(stack.settings().jwtTokens());
+        admin = stack.demo().adminToken(stack.settings().jwtTokens());
     }
 
     @Test
@@ -50,6 +50,7 @@ class ShareFlowEndToEndIT {
         String key = stack.settings().sealKey();
         assertThat(key).startsWith(LocalStackSettings.GENERATED_KEY_ID + ":");
         assertThat(banner).contains(stack.settings().jwtSecret())
+                .contains(LocalStackSettings.JWT_ISSUER + " / " + LocalStackSettings.JWT_AUDIENCE)
                 .contains("key id " + LocalStackSettings.GENERATED_KEY_ID)
                 .doesNotContain(key.substring(key.indexOf(':') + 1));
     }

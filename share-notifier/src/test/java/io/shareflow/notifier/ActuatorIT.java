@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.shareflow.support.security.JwtTokens;
 import io.shareflow.testsupport.BadInput;
+import io.shareflow.testsupport.HealthVisibilityTests;
 import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The notifier's HTTP surface: the actuator endpoints, open without a token (as is the OpenAPI document,
- * {@code OpenApiDocumentIT}); anything else needs one.
+ * {@code OpenApiDocumentIT}) except the health's components and details, which are the operator's; anything else
+ * needs a token.
  */
-class ActuatorIT extends NotifierIntegrationSupport {
+class ActuatorIT extends NotifierIntegrationSupport implements HealthVisibilityTests {
 
     @LocalServerPort
     int port;
@@ -29,6 +31,22 @@ class ActuatorIT extends NotifierIntegrationSupport {
     @BeforeEach
     void httpClient() {
         http = new HttpTestClient(port);
+    }
+
+    @Override
+    public HttpTestClient actuatorClient() {
+        return http;
+    }
+
+    @Override
+    public String token(String... roles) {
+        return JwtTokens.signedWith(JWT_SECRET).issue(UUID.randomUUID(), UUID.randomUUID(), "ops@shareflow.test", "Ops",
+                List.of(roles), Duration.ofMinutes(5));
+    }
+
+    @Override
+    public List<String> components() {
+        return List.of("db", "kafka", "mail");
     }
 
     @Test
@@ -44,7 +62,7 @@ class ActuatorIT extends NotifierIntegrationSupport {
     @Test
     void healthCoversDatabaseMailAndKafka() {
         eventually().untilAsserted(() -> {
-            Response health = http.get("/actuator/health", null);
+            Response health = http.get("/actuator/health", token(OPERATOR_ROLE));
             assertThat(health.status()).as(health.toString()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mail\"")
                     .contains("\"kafka\"");
@@ -53,7 +71,7 @@ class ActuatorIT extends NotifierIntegrationSupport {
 
     @Test
     void kafkaHealthShowsTheCluster() {
-        Response health = http.get("/actuator/health/kafka", null);
+        Response health = http.get("/actuator/health/kafka", token(OPERATOR_ROLE));
 
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"clusterId\"").contains("\"nodes\":1");
@@ -63,7 +81,7 @@ class ActuatorIT extends NotifierIntegrationSupport {
     void mailHealthIsDownWhileSmtpIs() {
         MAIL.stopSmtp();
 
-        Response health = http.get("/actuator/health/mail", null);
+        Response health = http.get("/actuator/health/mail", token(OPERATOR_ROLE));
 
         assertThat(health.status()).as(health.toString()).isEqualTo(503);
         assertThat(health.body()).contains("\"status\":\"DOWN\"");
@@ -94,9 +112,7 @@ class ActuatorIT extends NotifierIntegrationSupport {
             assertThat(anonymous.error().path("errorCode").asString()).isEqualTo("Unauthorized");
         }
 
-        String token = JwtTokens.issue(JWT_SECRET, UUID.randomUUID(), UUID.randomUUID(), "ops@shareflow.test", "Ops",
-                List.of("admin"), Duration.ofMinutes(5));
-        Response authenticated = http.get("/v1/shares", token);
+        Response authenticated = http.get("/v1/shares", token(OPERATOR_ROLE));
         assertThat(authenticated.status()).as(authenticated.toString()).isEqualTo(404);
         assertThat(authenticated.error().path("errorCode").asString()).isEqualTo("NotFound");
     }

@@ -2,15 +2,36 @@ package io.shareflow.provisioner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.UUID;
+
 import io.shareflow.provisioner.support.IntegrationTestSupport;
+import io.shareflow.testsupport.HealthVisibilityTests;
+import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 
-class ActuatorIT extends IntegrationTestSupport {
+/** Health (its status for anyone, the rest for an operator) and metrics, without a token. */
+class ActuatorIT extends IntegrationTestSupport implements HealthVisibilityTests {
+
+    @Override
+    public HttpTestClient actuatorClient() {
+        return http;
+    }
+
+    @Override
+    public String token(String... roles) {
+        return IntegrationTestSupport.token(UUID.randomUUID(), roles);
+    }
+
+    @Override
+    public List<String> components() {
+        return List.of("db", "kafka");
+    }
 
     @Test
-    void healthCoversDatabaseAndKafkaWithoutAToken() {
-        Response health = http.get("/actuator/health", null);
+    void healthCoversDatabaseAndKafkaForTheOperator() {
+        Response health = http.get("/actuator/health", adminToken());
 
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().path("status").asString()).isEqualTo("UP");

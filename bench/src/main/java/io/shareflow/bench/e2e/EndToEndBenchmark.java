@@ -91,7 +91,7 @@ public final class EndToEndBenchmark {
         try {
             stack.start();
             DemoData demo = stack.demo();
-            sharers = Sharers.mint(demo, stackSettings.jwtSecret(), settings.sharers(), settings.seed());
+            sharers = Sharers.mint(demo, stackSettings.jwtTokens(), settings.sharers(), settings.seed());
             shareApiDb = stack.postgres().dataSource("share_api").getConnection();
             baseline = BaselineDatabase.create(stack, settings.apiPoolSize());
             System.out.printf(Locale.ROOT, "Up in %.0f s.%n", Duration.between(started, Instant.now()).toMillis() / 1e3);

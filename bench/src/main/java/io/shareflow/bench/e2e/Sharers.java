@@ -10,8 +10,9 @@ import io.shareflow.support.security.JwtTokens;
 
 /**
  * The users the load shares as: members of the demo organisation (Acme Aviation) with the role
- * {@code producer-user}, which may share its documents, each with a bearer token signed with the stack's secret as
- * local-stack's DemoData does. Spread over enough of them, no one comes near the per-user sharing limit.
+ * {@code producer-user}, which may share its documents, each with a bearer token of the stack's
+ * ({@code LocalStackSettings.jwtTokens()}) as local-stack's DemoData mints them. Spread over enough of them, no one
+ * comes near the per-user sharing limit.
  */
 final class Sharers {
 
@@ -24,13 +25,13 @@ final class Sharers {
     }
 
     /** {@code count} sharers with fixed ids from {@code seed}, so runs share as the same users. */
-    static List<Sharer> mint(DemoData demo, String jwtSecret, int count, long seed) {
+    static List<Sharer> mint(DemoData demo, JwtTokens tokens, int count, long seed) {
         List<Sharer> sharers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID userId = new UUID(seed, i);
             String email = "sharer" + i + "@acme.example";
             String name = "Bench Sharer " + i;
-            sharers.add(new Sharer(userId, name, email, JwtTokens.issue(jwtSecret, userId, demo.acmeId(), email, name,
+            sharers.add(new Sharer(userId, name, email, tokens.issue(userId, demo.acmeId(), email, name,
                     List.of("producer-user"), TOKEN_TTL)));
         }
         return List.copyOf(sharers);

@@ -14,7 +14,6 @@ import io.shareflow.localstack.LocalStack;
 import io.shareflow.localstack.LocalStackSettings;
 import io.shareflow.localstack.RestCalls;
 import io.shareflow.localstack.ServiceProcess;
-import io.shareflow.support.security.JwtTokens;
 
 /**
  * {@link NotifierSendRate} once, on a LocalStack of its own on free ports (the per-sharer limit raised to 100,000
@@ -40,7 +39,7 @@ public final class NotifierSendRateMain {
                 Map.of("SHAREFLOW_LIMITS_RECIPIENTS_PER_MINUTE", "100000"));
         try (LocalStack stack = new LocalStack(settings).start()) {
             // Alice's token, as local-stack's DemoData mints it (producer-admin of Acme Aviation).
-            String alice = JwtTokens.issue(settings.jwtSecret(), stack.demo().aliceId(), stack.demo().acmeId(),
+            String alice = settings.jwtTokens().issue(stack.demo().aliceId(), stack.demo().acmeId(),
                     "alice@acme.example", "Alice Archer", List.of("producer-admin"), Duration.ofHours(12));
             String url = settings.shareApiUrl() + "/v1/shares/" + stack.demo().maintenanceLogId();
             String run = UUID.randomUUID().toString().substring(0, 8);

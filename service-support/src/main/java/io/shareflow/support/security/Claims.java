@@ -2,6 +2,7 @@ package io.shareflow.support.security;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,6 +33,27 @@ final class Claims {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * @return the first of {@code name} and {@code email} that is longer than its bound
+     *         ({@link CurrentUser#MAX_NAME_LENGTH}, {@link CurrentUser#MAX_EMAIL_LENGTH}), in characters as the
+     *         database counts them; empty when both fit or are absent
+     */
+    static Optional<String> overlong(Jwt jwt) {
+        if (length(jwt, NAME) > CurrentUser.MAX_NAME_LENGTH) {
+            return Optional.of(NAME);
+        }
+        if (length(jwt, EMAIL) > CurrentUser.MAX_EMAIL_LENGTH) {
+            return Optional.of(EMAIL);
+        }
+        return Optional.empty();
+    }
+
+    private static int length(Jwt jwt, String claim) {
+        // As CurrentUser reads it; code points, as PostgreSQL's varchar(n) counts characters.
+        String value = jwt.getClaimAsString(claim);
+        return value == null ? 0 : value.codePointCount(0, value.length());
     }
 
     /** @return the roles: an array claim, or a space-separated string as Spring Security also accepts; never null */

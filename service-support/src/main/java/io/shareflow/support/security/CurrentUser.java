@@ -19,11 +19,27 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  *
  * @param userId         claim {@code sub}; not null
  * @param organizationId claim {@code org}; not null
- * @param email          claim {@code email}; null when absent
- * @param name           claim {@code name}; null when absent
+ * @param email          claim {@code email}; null when absent; at most {@link #MAX_EMAIL_LENGTH} characters in a
+ *                       verified token
+ * @param name           claim {@code name}; null when absent; at most {@link #MAX_NAME_LENGTH} characters in a
+ *                       verified token
  * @param roles          claim {@code roles}, e.g. {@code producer-admin}; never null (empty when absent), unmodifiable
  */
 public record CurrentUser(UUID userId, UUID organizationId, String email, String name, Set<String> roles) {
+
+    /**
+     * The longest {@code name} a token may carry (else 401): it fits every column a caller's name reaches (share-api's
+     * sharer, opener and policy-changer names hold 255, share-notifier's Reply-To name 500), and it is the bound of the
+     * names user-provisioner keeps ({@code display_name}, 200), so a name is never too long for one place only.
+     */
+    public static final int MAX_NAME_LENGTH = 200;
+
+    /**
+     * The longest {@code email} a token may carry (else 401): the longest address SMTP can deliver to (RFC 5321's
+     * 256-octet path less its angle brackets), which every e-mail column holds (share-api's and share-notifier's 320,
+     * user-provisioner's 254).
+     */
+    public static final int MAX_EMAIL_LENGTH = 254;
 
     public CurrentUser {
         Objects.requireNonNull(userId, "userId");

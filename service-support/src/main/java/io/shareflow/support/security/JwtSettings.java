@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                   UTF-8 (HS256 needs a 256-bit key), else start-up fails
  * @param clockSkew  tolerance when checking {@code exp}/{@code nbf} of HMAC-verified tokens; default 60s,
  *                   null means the default
+ * @param issuer     when set, a token's {@code iss} must equal it (env {@code SHAREFLOW_SECURITY_JWT_ISSUER}); null or
+ *                   blank means "not checked". Applies to every decoder, HMAC or Boot's JWK set / issuer one
+ * @param audience   when set, a token's {@code aud} must contain it (env {@code SHAREFLOW_SECURITY_JWT_AUDIENCE});
+ *                   null or blank means "not checked"; every decoder, as {@code issuer}
  */
 @ConfigurationProperties("shareflow.security.jwt")
-public record JwtSettings(String hmacSecret, @DefaultValue("60s") Duration clockSkew) {
+public record JwtSettings(String hmacSecret, @DefaultValue("60s") Duration clockSkew, String issuer, String audience) {
 
     /** HS256 requires a key of at least 256 bits. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -36,12 +40,19 @@ public record JwtSettings(String hmacSecret, @DefaultValue("60s") Duration clock
                         + " at least " + MIN_SECRET_BYTES + " bytes in UTF-8 for HS256, but it is " + length + " bytes");
             }
         }
+        issuer = blankToNull(issuer);
+        audience = blankToNull(audience);
         if (clockSkew == null) {
             clockSkew = Duration.ofSeconds(60);
         }
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("shareflow.security.jwt.clock-skew must not be negative");
         }
+    }
+
+    /** An empty variable (compose's {@code ${VAR:-}}) is an unset one. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** @return whether an HMAC secret is configured */
@@ -52,6 +63,7 @@ public record JwtSettings(String hmacSecret, @DefaultValue("60s") Duration clock
     /** Never prints the secret. */
     @Override
     public String toString() {
-        return "JwtSettings[hmacSecret=" + (hmacSecret == null ? "unset" : "***") + ", clockSkew=" + clockSkew + "]";
+        return "JwtSettings[hmacSecret=" + (hmacSecret == null ? "unset" : "***") + ", clockSkew=" + clockSkew + ", issuer=" + issuer
+                + ", audience=" + audience + "]";
     }
 }

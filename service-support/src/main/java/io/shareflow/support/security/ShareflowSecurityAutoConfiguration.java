@@ -53,11 +53,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public final class ShareflowSecurityAutoConfiguration {
 
     @Bean
-    OAuth2TokenValidator<Jwt> shareflowClaimsValidator() {
-        return new ShareflowClaimsValidator();
+    OAuth2TokenValidator<Jwt> shareflowClaimsValidator(JwtSettings settings) {
+        return new ShareflowClaimsValidator(settings.issuer(), settings.audience());
     }
 
-    /** HS256 with the raw UTF-8 secret; validates {@code exp}/{@code nbf} and shareflow's claims. */
+    /** HS256 with the raw UTF-8 secret; validates {@code exp} (required), {@code nbf} and shareflow's claims. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     @Conditional(OnHmacSecretCondition.class)
@@ -65,7 +65,9 @@ public final class ShareflowSecurityAutoConfiguration {
         SecretKeySpec key = new SecretKeySpec(settings.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         List<OAuth2TokenValidator<Jwt>> all = new ArrayList<>();
-        all.add(new JwtTimestampValidator(settings.clockSkew()));
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(settings.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false);
+        all.add(timestamps);
         validators.orderedStream().forEach(all::add);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(all));
         return decoder;

@@ -46,8 +46,7 @@ class BearerTokenIT {
 
     @Test
     void expiredTokenIs401() {
-        String expired = JwtTokens.issue(TestApplication.SECRET, Tokens.USER, Tokens.ORG, null, null, List.of("admin"),
-                Duration.ofMinutes(-5));
+        String expired = Tokens.ACCEPTED.issue(Tokens.USER, Tokens.ORG, null, null, List.of("admin"), Duration.ofMinutes(-5));
 
         Response response = http.get("/v1/me", expired);
 
@@ -57,8 +56,9 @@ class BearerTokenIT {
 
     @Test
     void tokenSignedWithAnotherSecretIs401() {
-        String forged = JwtTokens.issue("another-secret-that-is-also-32-bytes-long", Tokens.USER, Tokens.ORG, null, null,
-                List.of("admin"), Duration.ofMinutes(5));
+        String forged = JwtTokens.signedWith("another-secret-that-is-also-32-bytes-long")
+                .issuedBy(TestApplication.ISSUER, TestApplication.AUDIENCE)
+                .issue(Tokens.USER, Tokens.ORG, null, null, List.of("admin"), Duration.ofMinutes(5));
 
         assertUnauthorized(http.get("/v1/me", forged));
     }
@@ -66,8 +66,7 @@ class BearerTokenIT {
     @Test
     void unsignedAlgNoneTokenIs401() {
         String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        String payload = base64("{\"sub\":\"" + Tokens.USER + "\",\"org\":\"" + Tokens.ORG + "\",\"roles\":[\"admin\"],\"exp\":"
-                + (System.currentTimeMillis() / 1000 + 300) + "}");
+        String payload = base64(claims("\"sub\":\"" + Tokens.USER + "\",\"org\":\"" + Tokens.ORG + "\",\"roles\":[\"admin\"]"));
 
         assertUnauthorized(http.get("/v1/me", header + "." + payload + "."));
     }
@@ -75,8 +74,7 @@ class BearerTokenIT {
     @Test
     void tamperedPayloadIs401() {
         String[] parts = Tokens.withRoles("viewer").split("\\.");
-        String elevated = base64("{\"sub\":\"" + Tokens.USER + "\",\"org\":\"" + Tokens.ORG + "\",\"roles\":[\"admin\"],\"exp\":"
-                + (System.currentTimeMillis() / 1000 + 300) + "}");
+        String elevated = base64(claims("\"sub\":\"" + Tokens.USER + "\",\"org\":\"" + Tokens.ORG + "\",\"roles\":[\"admin\"]"));
 
         assertUnauthorized(http.get("/v1/me", parts[0] + "." + elevated + "." + parts[2]));
     }
@@ -88,17 +86,89 @@ class BearerTokenIT {
 
     @Test
     void tokenWithoutOrgIs401() {
-        String withoutOrg = signed("{\"sub\":\"" + Tokens.USER + "\",\"roles\":[\"admin\"],\"exp\":"
-                + (System.currentTimeMillis() / 1000 + 300) + "}");
+        String withoutOrg = signed(claims("\"sub\":\"" + Tokens.USER + "\",\"roles\":[\"admin\"]"));
 
         assertUnauthorized(http.get("/v1/me", withoutOrg));
     }
 
     @Test
     void tokenWhoseSubIsNotAUuidIs401() {
-        String token = signed("{\"sub\":\"ada\",\"org\":\"" + Tokens.ORG + "\",\"exp\":" + (System.currentTimeMillis() / 1000 + 300) + "}");
+        String token = signed(claims("\"sub\":\"ada\",\"org\":\"" + Tokens.ORG + "\""));
 
         assertUnauthorized(http.get("/v1/me", token));
+    }
+
+    @Test
+    void theSameClaimsSignedAsTheRawTokensBelowAreAccepted() {
+        // The control of the raw tokens' tests: only what each of them leaves out or changes makes it a 401.
+        String token = signed(claims(IDS));
+
+        assertThat(http.get("/v1/me", token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenWithoutExpIs401() {
+        String endless = signed("{" + IDS + ",\"iss\":\"" + TestApplication.ISSUER + "\",\"aud\":\""
+                + TestApplication.AUDIENCE + "\"}");
+
+        Response response = http.get("/v1/me", endless);
+
+        assertUnauthorized(response);
+        assertThat(response.onlyError().get("message").asString()).isEqualTo("The bearer token is invalid.");
+    }
+
+    @Test
+    void tokenOfAnotherIssuerOrWithoutOneIs401() {
+        for (String issuer : new String[] {"someone-else", null}) {
+            String token = JwtTokens.signedWith(TestApplication.SECRET).issuedBy(issuer, TestApplication.AUDIENCE)
+                    .issue(Tokens.USER, Tokens.ORG, null, null, List.of("admin"), Duration.ofMinutes(5));
+
+            assertUnauthorized(http.get("/v1/me", token));
+        }
+    }
+
+    @Test
+    void tokenForAnotherAudienceOrWithoutOneIs401() {
+        for (String audience : new String[] {"another-service", null}) {
+            String token = JwtTokens.signedWith(TestApplication.SECRET).issuedBy(TestApplication.ISSUER, audience)
+                    .issue(Tokens.USER, Tokens.ORG, null, null, List.of("admin"), Duration.ofMinutes(5));
+
+            assertUnauthorized(http.get("/v1/me", token));
+        }
+    }
+
+    @Test
+    void anAudienceListNamingThisOneAmongOthersIsAccepted() {
+        String token = signed("{" + IDS + ",\"iss\":\"" + TestApplication.ISSUER + "\",\"aud\":[\"another-service\",\""
+                + TestApplication.AUDIENCE + "\"],\"exp\":" + inFiveMinutes() + "}");
+
+        assertThat(http.get("/v1/me", token).status()).isEqualTo(200);
+    }
+
+    /** A longer name or e-mail address than the columns hold would fail later, in a handler or a listener (DLT). */
+    @Test
+    void nameAndEmailLongerThanTheirBoundsAre401() {
+        String name = "n".repeat(CurrentUser.MAX_NAME_LENGTH + 1);
+        String email = "e".repeat(CurrentUser.MAX_EMAIL_LENGTH - "@example.com".length() + 1) + "@example.com";
+
+        assertUnauthorized(http.get("/v1/me", Tokens.ACCEPTED.issue(Tokens.USER, Tokens.ORG, "ada@example.com", name,
+                List.of(), Duration.ofMinutes(5))));
+        assertUnauthorized(http.get("/v1/me", Tokens.ACCEPTED.issue(Tokens.USER, Tokens.ORG, email, "Ada",
+                List.of(), Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void nameAndEmailOfExactlyTheBoundsAreAcceptedCountedInCharacters() {
+        // 200 characters outside the BMP are 400 UTF-16 units: the bound counts characters, as the columns do.
+        String name = "\uD83D\uDE80".repeat(CurrentUser.MAX_NAME_LENGTH);
+        String email = "e".repeat(CurrentUser.MAX_EMAIL_LENGTH - "@example.com".length()) + "@example.com";
+
+        Response response = http.get("/v1/me", Tokens.ACCEPTED.issue(Tokens.USER, Tokens.ORG, email, name, List.of(),
+                Duration.ofMinutes(5)));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().at("/data/name").asString()).isEqualTo(name);
+        assertThat(response.json().at("/data/email").asString()).isEqualTo(email);
     }
 
     @Test
@@ -150,6 +220,19 @@ class BearerTokenIT {
         assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("Unauthorized");
         assertThat(response.onlyError().get("extension").isObject()).isTrue();
         assertThat(response.header("Content-Type")).startsWith("application/json");
+    }
+
+    /** Valid ids, for the raw tokens. */
+    private static final String IDS = "\"sub\":\"" + Tokens.USER + "\",\"org\":\"" + Tokens.ORG + "\"";
+
+    /** A payload with these claims and an issuer, audience and expiry the test application accepts. */
+    private static String claims(String claims) {
+        return "{" + claims + ",\"iss\":\"" + TestApplication.ISSUER + "\",\"aud\":\"" + TestApplication.AUDIENCE
+                + "\",\"exp\":" + inFiveMinutes() + "}";
+    }
+
+    private static long inFiveMinutes() {
+        return System.currentTimeMillis() / 1000 + 300;
     }
 
     private static String signed(String payloadJson) {

@@ -10,4 +10,7 @@ public class TestApplication {
 
     /** The HMAC secret of application.yml (test resources). */
     public static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
+    /** The issuer and audience of application.yml (test resources), which every token must carry. */
+    public static final String ISSUER = "shareflow-test";
+    public static final String AUDIENCE = "shareflow";
 }

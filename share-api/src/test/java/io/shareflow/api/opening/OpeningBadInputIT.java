@@ -62,7 +62,7 @@ class OpeningBadInputIT extends OpeningIntegrationSupport {
         assertThat(open(token, null, Map.of("Cookie", "shareflow_session=not-a-jwt")).status()).isEqualTo(404);
         // An expired token in the cookie: anonymous too.
         Caller expired = new Caller(UUID.randomUUID(), UUID.randomUUID(), "e@example.com", "E",
-                io.shareflow.support.security.JwtTokens.issue(Caller.SECRET, UUID.randomUUID(), UUID.randomUUID(),
+                io.shareflow.support.security.JwtTokens.signedWith(Caller.SECRET).issue(UUID.randomUUID(), UUID.randomUUID(),
                         "e@example.com", "E", java.util.List.of("admin"), java.time.Duration.ofSeconds(-120)));
         assertThat(open(token, null, Map.of("Cookie", "shareflow_session=" + expired.token())).status()).isEqualTo(404);
     }

@@ -68,7 +68,7 @@ abstract class OpeningIntegrationSupport extends ShareApiIntegrationSupport {
 
     /** A caller with a chosen id and address. */
     protected static Caller user(UUID userId, UUID organizationId, String email, String name, String... roles) {
-        return new Caller(userId, organizationId, email, name, JwtTokens.issue(Caller.SECRET, userId, organizationId,
+        return new Caller(userId, organizationId, email, name, JwtTokens.signedWith(Caller.SECRET).issue(userId, organizationId,
                 email, name, List.of(roles), Duration.ofHours(1)));
     }
 

@@ -16,7 +16,7 @@ public record Caller(UUID userId, UUID organizationId, String email, String name
         UUID userId = UUID.randomUUID();
         String email = "user-" + userId.toString().substring(0, 8) + "@producer.example";
         String name = "Pat Producer";
-        return new Caller(userId, organizationId, email, name, JwtTokens.issue(SECRET, userId, organizationId, email,
+        return new Caller(userId, organizationId, email, name, JwtTokens.signedWith(SECRET).issue(userId, organizationId, email,
                 name, List.of(roles), Duration.ofHours(1)));
     }
 

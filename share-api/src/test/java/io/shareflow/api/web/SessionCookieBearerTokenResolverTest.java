@@ -28,7 +28,7 @@ class SessionCookieBearerTokenResolverTest {
     private final String jwt = token(Duration.ofHours(1));
 
     private static String token(Duration ttl) {
-        return JwtTokens.issue(SECRET, UUID.randomUUID(), UUID.randomUUID(), "a@example.com", "A", List.of(), ttl);
+        return JwtTokens.signedWith(SECRET).issue(UUID.randomUUID(), UUID.randomUUID(), "a@example.com", "A", List.of(), ttl);
     }
 
     private static MockHttpServletRequest request(String method, String path, String cookie) {

@@ -42,7 +42,7 @@ class ReinviteIT extends IntegrationTestSupport {
 
     @Test
     void anAdminReinvitesANewLinkIsSentAndTheOldOneIsGone() {
-        String admin = JwtTokens.issue(HMAC_SECRET, UUID.randomUUID(), UUID.randomUUID(), "ops@platform.example",
+        String admin = JwtTokens.signedWith(HMAC_SECRET).issue(UUID.randomUUID(), UUID.randomUUID(), "ops@platform.example",
                 "Olga Operator", List.of("admin"), Duration.ofHours(1));
 
         Response accepted = http.post("/v1/users/" + userId + "/invitations", admin, null);

@@ -84,7 +84,7 @@ public abstract class IntegrationTestSupport {
 
     /** A caller of {@code organizationId} with the given roles. */
     protected static String token(UUID organizationId, String... roles) {
-        return JwtTokens.issue(HMAC_SECRET, UUID.randomUUID(), organizationId, "caller@shareflow.test", "Test Caller",
+        return JwtTokens.signedWith(HMAC_SECRET).issue(UUID.randomUUID(), organizationId, "caller@shareflow.test", "Test Caller",
                 List.of(roles), Duration.ofHours(1));
     }
 

@@ -74,9 +74,9 @@ class UserApiIT extends IntegrationTestSupport {
 
     @Test
     void badExpiredOrUnsignedTokensAre401() {
-        String expired = JwtTokens.issue(HMAC_SECRET, UUID.randomUUID(), organization, null, null, List.of("admin"),
+        String expired = JwtTokens.signedWith(HMAC_SECRET).issue(UUID.randomUUID(), organization, null, null, List.of("admin"),
                 Duration.ofMinutes(-10));
-        String wrongKey = JwtTokens.issue("another-secret-that-is-at-least-32-bytes-long", UUID.randomUUID(),
+        String wrongKey = JwtTokens.signedWith("another-secret-that-is-at-least-32-bytes-long").issue(UUID.randomUUID(),
                 organization, null, null, List.of("admin"), Duration.ofHours(1));
         String[] parts = adminToken().split("\\.");
         String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
