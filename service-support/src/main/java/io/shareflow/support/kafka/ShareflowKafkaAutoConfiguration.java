@@ -57,11 +57,15 @@ public final class ShareflowKafkaAutoConfiguration {
         return new DeadLetterProducer(producerConfig(producerFactory.getIfUnique(), properties, connectionDetails.getIfAvailable()));
     }
 
-    /** Dead letters go to {@code <topic>.dlt}; partition -1 lets Kafka choose, so partition counts need not match. */
+    /**
+     * Dead letters go to {@code <topic>.dlt}; partition -1 lets Kafka choose, so partition counts need not match. The
+     * service's {@link DeadLetterFollowUp} beans are told of each one published.
+     */
     @Bean
     @ConditionalOnMissingBean
-    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(DeadLetterProducer producer) {
-        return new LoggingDeadLetterPublishingRecoverer(producer.template());
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(DeadLetterProducer producer,
+                                                                ObjectProvider<DeadLetterFollowUp> followUps) {
+        return new LoggingDeadLetterPublishingRecoverer(producer.template(), followUps.orderedStream().toList());
     }
 
     @Bean

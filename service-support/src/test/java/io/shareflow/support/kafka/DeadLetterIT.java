@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Against a real KRaft broker: a poison record and a record the listener rejects both land on
- * {@code <topic>.dlt} with the error in headers, a transient failure is retried, and the partition goes on.
+ * {@code <topic>.dlt} with the error in headers, a transient failure is retried, and the partition goes on; each dead
+ * letter is then handed to the {@link DeadLetterFollowUp}s, one that throws stopping neither the others nor the partition.
  * The consumer is configured only by service-support's defaults (no deserializer properties here).
  */
 @SpringBootTest(classes = DeadLetterIT.ListeningService.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -68,12 +69,28 @@ class DeadLetterIT {
     static class ListeningService {
 
         final List<String> processed = new CopyOnWriteArrayList<>();
+        final List<DeadLetter> followedUp = new CopyOnWriteArrayList<>();
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
         @Bean
         KafkaAdmin.NewTopics topics(TopicDeclarations topics) {
             // One partition, so "the partition keeps going" is observable as order.
             return TopicDeclarations.all(TopicDeclarations.topic(TOPIC, 1, (short) 1), topics.deadLetterTopic(TOPIC));
+        }
+
+        /** Throws on every dead letter: the partition goes on, and the other follow-up is still told. */
+        @Bean
+        @org.springframework.core.annotation.Order(1)
+        DeadLetterFollowUp failingFollowUp() {
+            return letter -> {
+                throw new IllegalStateException("follow-up broken");
+            };
+        }
+
+        @Bean
+        @org.springframework.core.annotation.Order(2)
+        DeadLetterFollowUp recordingFollowUp() {
+            return followedUp::add;
         }
 
         @KafkaListener(topics = TOPIC)
@@ -131,6 +148,20 @@ class DeadLetterIT {
                 .contains("IllegalArgumentException");
         assertThat(header(rejected, "kafka_dlt-exception-message")).contains("event refused by the handler");
         assertThat(header(rejected, "kafka_dlt-original-offset")).isNotNull();
+
+        // Each dead letter is followed up once it is published, despite the follow-up before that throws.
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.followedUp.size() == 2);
+        assertThat(service.followedUp).extracting(DeadLetter::key).containsExactly("poison", "reject");
+        DeadLetter unreadableLetter = service.followedUp.get(0);
+        assertThat(unreadableLetter.value()).as("nothing could be read").isNull();
+        assertThat(unreadableLetter.topic()).isEqualTo(TOPIC);
+        assertThat(unreadableLetter.failure()).hasStackTraceContaining("Not Avro single-object encoding");
+        DeadLetter rejectedLetter = service.followedUp.get(1);
+        assertThat(rejectedLetter.value()).isEqualTo(event);
+        assertThat(rejectedLetter.failure()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(rejectedLetter.reason())
+                .isEqualTo("Dead-lettered after the retries: IllegalArgumentException: event refused by the handler");
+        assertThat(rejectedLetter.offset()).isEqualTo(unreadableLetter.offset() + 1);
     }
 
     private static Map<String, ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {

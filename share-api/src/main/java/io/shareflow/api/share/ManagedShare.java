@@ -22,11 +22,14 @@ import io.shareflow.api.status.model.ShareStatus;
  * @param sharerName      as the sharer's token named them; null for shares made before it was kept
  * @param sealedLink      the share's URL, sealed (context: the share id); null for shares made before it was kept
  * @param name            a link's display name; may be null
+ * @param requestId       the request that created the share (one per {@code POST}, shared by its recipients' shares)
+ * @param recipientUserId a direct share's recipient's user id, once known; else null
  */
 record ManagedShare(UUID id, ShareType type, UUID organizationId, UUID resourceId, String recipientEmail, Role role,
                     ShareProgress progress, Audience audience, Instant expiresAt, boolean hasPassword, int recipients,
                     UUID sharerUserId, int resendCount, String subject, String message, String sharerName,
-                    String sharerEmail, byte[] sealedLink, String name) {
+                    String sharerEmail, byte[] sealedLink, String name, UUID requestId,
+                    UUID recipientUserId) {
 
     boolean isLink() {
         return type == ShareType.LINK;

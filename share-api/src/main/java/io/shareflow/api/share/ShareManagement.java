@@ -20,6 +20,7 @@ import io.shareflow.api.share.model.ShareChangeDraft;
 import io.shareflow.api.share.model.ShareChangeRules;
 import io.shareflow.api.share.model.ShareEvents;
 import io.shareflow.api.share.model.ShareEvents.RevokeCause;
+import io.shareflow.api.share.model.ShareRequested;
 import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.api.status.model.ShareStatus;
@@ -158,6 +159,11 @@ class ShareManagement {
      * {@code POST /v1/shares/{id}/notifications}: the invitation again, re-send number {@code resend_count + 1}; for a
      * link one e-mail per recipient (422 when it has none). Every call is a new e-mail, whatever the share's
      * notification state: it is what the caller asked for.
+     *
+     * <p>A direct share whose provisioning never answered (a stuck share, see {@code StuckShareSweep}) is asked for
+     * both outcomes again: its {@code ShareRequested} once more (a new event id, {@code notify} on), which
+     * user-provisioner answers by find-or-create and share-notifier by one new e-mail — instead of a
+     * {@code ShareNotificationRequested}, which only the notifier reads, so still exactly one e-mail per re-send.
      */
     @Transactional
     void resend(CurrentUser caller, UUID shareId) {
@@ -180,6 +186,10 @@ class ShareManagement {
                 : List.of(share.recipientEmail());
         // A re-send e-mails people as a share does, so it counts against the same window (the caller's).
         rateLimits.consume(caller.userId(), recipients.size());
+        if (!share.isLink() && !share.progress().provisioning().isFinal()) {
+            reRequest(share, resource, attempt, now, caller);
+            return;
+        }
         UUID firstEventId = null;
         for (String recipient : recipients) {
             UUID eventId = UUID.randomUUID();
@@ -194,6 +204,20 @@ class ShareManagement {
                 + (share.isLink() ? ", " + recipients.size() + " recipient(s)" : "") + ")", firstEventId, now,
                 caller.userId());
         log.info("Share {}: invitation re-sent (attempt {}) by {}", shareId, attempt, caller.userId());
+    }
+
+    /** The re-send of a direct share still waiting for provisioning: its {@code ShareRequested} again (see resend). */
+    private void reRequest(ManagedShare share, Resource resource, int attempt, Instant now, CurrentUser caller) {
+        ShareRequested event = new ShareRequested(UUID.randomUUID(), now, share.id(), share.requestId(),
+                share.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
+                share.sharerUserId(), orEmpty(share.sharerName()), orEmpty(share.sharerEmail()),
+                share.recipientEmail(), share.recipientUserId(), share.role(), share.subject(), share.message(),
+                share.expiresAt(), true, share.sealedLink());
+        events.requested(event);
+        statuses.record(share.id(), share.progress(), "ShareRequested(attempt " + attempt + ", provisioning "
+                + share.progress().provisioning() + ")", event.eventId(), now, caller.userId());
+        log.info("Share {}: provisioning and invitation requested again (attempt {}) by {}", share.id(), attempt,
+                caller.userId());
     }
 
     private void revokeLocked(ManagedShare share, UUID actor, RevokeCause cause, Instant now) {

@@ -61,12 +61,12 @@ class Shares {
                                            recipient_user_id, role, status, provisioning, notification, notify, subject,
                                            message, expires_at, require_sign_in, link_token_hash, link_sealed,
                                            link_key_id, sharer_name, sharer_email, created_by, created_at, updated_at,
-                                           requested_role)
+                                           requested_at, requested_role)
                         values (:id, :requestId, 'person', :organizationId, :resourceId, :recipientEmail,
                                 :recipientUserId, :role, :status, :provisioning, :notification, :notify, :subject,
                                 :message, :expiresAt, :requireSignIn, :linkTokenHash, :linkSealed,
                                 :linkKeyId, :sharerName, :sharerEmail, :createdBy, :createdAt, :createdAt,
-                                :requestedRole)
+                                :createdAt, :requestedRole)
                         """)
                 .param("id", share.shareId())
                 .param("requestId", share.requestId())
@@ -109,11 +109,11 @@ class Shares {
                         insert into share (id, request_id, type, organization_id, resource_id, role, status,
                                            provisioning, notification, notify, subject, message, expires_at, audience,
                                            name, password_hash, link_token_hash, link_sealed, link_key_id, sharer_name,
-                                           sharer_email, created_by, created_at, updated_at, requested_role)
+                                           sharer_email, created_by, created_at, updated_at, requested_at, requested_role)
                         values (:id, :requestId, 'link', :organizationId, :resourceId, :role, :status,
                                 :provisioning, :notification, :notify, :subject, :message, :expiresAt, :audience,
                                 :name, :passwordHash, :linkTokenHash, :linkSealed, :linkKeyId, :sharerName,
-                                :sharerEmail, :createdBy, :createdAt, :createdAt, :requestedRole)
+                                :sharerEmail, :createdBy, :createdAt, :createdAt, :createdAt, :requestedRole)
                         """)
                 .param("id", link.shareId())
                 .param("requestId", link.requestId())
@@ -200,7 +200,8 @@ class Shares {
                         select id, type, organization_id, resource_id, recipient_email, role, status, provisioning,
                                notification, audience, expires_at, password_hash is not null as has_password,
                                (select count(*) from share_link_recipient r where r.share_id = share.id) as recipients,
-                               created_by, resend_count, subject, message, sharer_name, sharer_email, link_sealed, name
+                               created_by, resend_count, subject, message, sharer_name, sharer_email, link_sealed, name,
+                               request_id, recipient_user_id
                         from share where id = :id and organization_id = :organizationId
                         for update
                         """)
@@ -217,7 +218,8 @@ class Shares {
                         instant(rs, "expires_at"), rs.getBoolean("has_password"), rs.getInt("recipients"),
                         rs.getObject("created_by", UUID.class), rs.getInt("resend_count"), rs.getString("subject"),
                         rs.getString("message"), rs.getString("sharer_name"), rs.getString("sharer_email"),
-                        rs.getBytes("link_sealed"), rs.getString("name")))
+                        rs.getBytes("link_sealed"), rs.getString("name"),
+                        rs.getObject("request_id", UUID.class), rs.getObject("recipient_user_id", UUID.class)))
                 .optional();
     }
 
@@ -263,10 +265,15 @@ class Shares {
                 .update();
     }
 
-    /** Counts a re-send of the invitation; returns its attempt number (1 for the first re-send). */
+    /**
+     * Counts a re-send of the invitation; returns its attempt number (1 for the first re-send). The share is asked for
+     * its outcomes again from {@code at} on: the stuck-share sweep waits from here, and a flag it set is cleared.
+     */
     int countResend(UUID shareId, Instant at) {
         return jdbc.sql("""
-                        update share set resend_count = resend_count + 1, updated_at = :at where id = :id
+                        update share set resend_count = resend_count + 1, updated_at = :at, requested_at = :at,
+                                         stuck_at = null
+                        where id = :id
                         returning resend_count
                         """)
                 .param("id", shareId)

@@ -89,6 +89,78 @@ public class ShareStatuses {
                 .list();
     }
 
+    /** A share the stuck-share sweep flags: a direct share's state, or a link's with its recipients still PENDING. */
+    record Stuck(UUID shareId, boolean link, ShareProgress progress) {
+    }
+
+    /**
+     * Locks up to {@code limit} live shares not flagged yet whose outcome was last asked for ({@code requested_at}: the
+     * share's creation or its last re-send) at or before {@code cutoff} and is still missing — a direct share's
+     * provisioning or invitation PENDING, a link's e-mail to one of its recipients PENDING — oldest first; rows
+     * another transaction holds are skipped. A share past its expiry is left to the expiry sweep.
+     */
+    List<Stuck> lockStuck(Instant cutoff, Instant now, int limit) {
+        return jdbc.sql("""
+                        select id, type, status, provisioning, notification from share
+                        where stuck_at is null and requested_at <= :cutoff and status in (%s)
+                          and (expires_at is null or expires_at > :now)
+                          and ((type = 'person' and (provisioning = 'PENDING' or notification = 'PENDING'))
+                               or (type = 'link' and exists (select 1 from share_link_recipient r
+                                                             where r.share_id = share.id
+                                                               and r.notification = 'PENDING')))
+                        order by requested_at
+                        limit :limit
+                        for update skip locked
+                        """.formatted(LIVE_STATUSES))
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
+                .query((rs, row) -> new Stuck(rs.getObject("id", UUID.class), "link".equals(rs.getString("type")),
+                        ShareProgress.of(ShareStatus.valueOf(rs.getString("status")),
+                                Provisioning.valueOf(rs.getString("provisioning")),
+                                Notification.valueOf(rs.getString("notification")))))
+                .list();
+    }
+
+    /** Flags a share stuck from {@code at} on (a re-send clears it). */
+    void flagStuck(UUID shareId, Instant at) {
+        jdbc.sql("update share set stuck_at = :at where id = :id")
+                .param("id", shareId)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    /** The recipients of a link whose e-mail is still PENDING, in the link's order. */
+    List<String> pendingLinkRecipients(UUID shareId) {
+        return jdbc.sql("""
+                        select email from share_link_recipient
+                        where share_id = :id and notification = 'PENDING'
+                        order by position
+                        """)
+                .param("id", shareId)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * How many flagged shares still wait for someone (the gauge {@code shareflow.shares.stuck}): a direct share that is
+     * PENDING or NOTIFICATION_FAILED at {@code now}, a live link with an e-mail to a recipient PENDING or FAILED.
+     */
+    long countStuck(Instant now) {
+        return jdbc.sql("""
+                        select count(*) from share
+                        where stuck_at is not null
+                          and ((type = 'person' and %s in ('PENDING', 'NOTIFICATION_FAILED'))
+                               or (type = 'link' and %s
+                                   and exists (select 1 from share_link_recipient r
+                                               where r.share_id = share.id
+                                                 and r.notification in ('PENDING', 'FAILED'))))
+                        """.formatted(EFFECTIVE_STATUS, grantsNow("")))
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
     /** A share's state as {@link #lock} read it; {@code link} for a share of type link. */
     record Locked(boolean link, ShareProgress progress) {
     }

@@ -20,6 +20,9 @@ class NotificationMetrics {
      */
     static final String UNOPENABLE = "unopenable";
 
+    /** The cause of a failure reported for an event that was dead-lettered ({@link DeadLetteredNotificationHandler}). */
+    static final String DEAD_LETTERED = "dead-lettered";
+
     private final MeterRegistry registry;
     private final Counter sent;
     private final Counter skipped;
@@ -30,7 +33,7 @@ class NotificationMetrics {
                 .description("E-mails accepted by the SMTP server (invitations, links, registration links)").register(registry);
         this.skipped = Counter.builder("shareflow.notifier.emails.skipped")
                 .description("Shares with notify=false: no e-mail, NotificationSent(skipped)").register(registry);
-        for (String cause : new String[] {"permanent", "exhausted", UNOPENABLE}) {
+        for (String cause : new String[] {"permanent", "exhausted", UNOPENABLE, DEAD_LETTERED}) {
             failedCounter(cause);
         }
         Gauge.builder("shareflow.notifier.notifications.pending", notifications, Notifications::countPending)

@@ -88,6 +88,14 @@ public record ShareProgress(Provisioning provisioning, Notification notification
         return forwardOnly(new ShareProgress(provisioning, next, revoked, expired));
     }
 
+    /**
+     * The stuck-share sweep gave up waiting ({@link StuckShare}): an invitation still PENDING counts as FAILED (the
+     * share becomes NOTIFICATION_FAILED, and a re-send or a late success can still move it); anything else is kept.
+     */
+    public ShareProgress stuck() {
+        return notification == Notification.PENDING ? withNotification(Notification.FAILED) : this;
+    }
+
     /** A user revoked the share; final. */
     public ShareProgress revoke() {
         return revoked ? this : new ShareProgress(provisioning, notification, true, expired);

@@ -485,6 +485,21 @@ class ShareProgressTest {
                 .toList();
     }
 
+    @Test
+    void aStuckShareFailsAnInvitationStillPendingAndKeepsEverythingElse() {
+        ShareProgress pending = ShareProgress.requested(true);
+        assertThat(pending.stuck().notification()).isEqualTo(Notification.FAILED);
+        assertThat(pending.stuck().status()).isEqualTo(ShareStatus.NOTIFICATION_FAILED);
+        assertThat(pending.stuck().withNotification(Notification.SENT).withProvisioning(Provisioning.EXISTING_USER)
+                .status()).as("a late outcome still counts").isEqualTo(ShareStatus.ACTIVE);
+
+        ShareProgress sent = ShareProgress.requested(true).withNotification(Notification.SENT);
+        assertThat(sent.stuck()).isSameAs(sent);
+        ShareProgress silent = ShareProgress.requested(false);
+        assertThat(silent.stuck()).as("no invitation wanted: nothing to fail").isSameAs(silent);
+        assertThat(ShareProgress.link().stuck()).isEqualTo(ShareProgress.link());
+    }
+
     private static boolean isSuccess(Notification notification) {
         return notification == Notification.SENT || notification == Notification.SKIPPED;
     }
