@@ -9,6 +9,7 @@ import io.shareflow.support.Causes;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells "the service cannot reach its database" apart from every other failure, so that a request answers 503 at
@@ -25,6 +26,8 @@ import org.springframework.dao.TransientDataAccessResourceException;
  *       refused", 08006 "I/O error") or 57P01-57P03 (the server is shutting down or starting up) — the driver's own
  *       exception, wherever it reaches us untranslated (e.g. under {@code CannotCreateTransactionException}).</li>
  * </ul>
+ * and also when a {@link TransactionSystemException} (a failed rollback) holds such a failure as the application
+ * exception it overrode.
  * Deliberately narrower than the Kafka error handler's infrastructure failures: lock timeouts, deadlocks and
  * statement timeouts are not "the database is away", and SMTP or the network to Kafka play no part in a request.
  */
@@ -47,6 +50,14 @@ final class DatabaseUnavailable {
         for (Throwable cause : Causes.chain(failure)) {
             if (isUnreachable(cause)) {
                 return cause;
+            }
+            // A statement failed because the server went away, and then the rollback on that connection failed too:
+            // Spring throws the rollback's failure ("Connection is closed") and keeps the statement's aside.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                Throwable statement = cause(rollback.getApplicationException());
+                if (statement != null) {
+                    return statement;
+                }
             }
         }
         return null;

@@ -15,6 +15,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseUnavailableTest {
 
@@ -41,6 +42,20 @@ class DatabaseUnavailableTest {
             assertThat(DatabaseUnavailable.cause(new IllegalStateException("wrapped", driver))).as(state).isSameAs(driver);
         }
         assertThat(DatabaseUnavailable.cause(new SQLNonTransientConnectionException("closed"))).isNotNull();
+    }
+
+    /** A pooled connection used as the server shut down: the statement fails, then its rollback. */
+    @Test
+    void aFailedRollbackAfterTheServerWentAwayCountsByTheStatementItOverrode() {
+        var statement = new TransientDataAccessResourceException("PreparedStatementCallback",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(statement);
+
+        assertThat(DatabaseUnavailable.cause(rollback)).isSameAs(statement);
+        var otherRollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        otherRollback.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseUnavailable.cause(otherRollback)).as("a rollback failing after a bug").isNull();
     }
 
     @Test
