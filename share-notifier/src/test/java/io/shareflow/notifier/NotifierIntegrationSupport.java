@@ -63,7 +63,7 @@ public abstract class NotifierIntegrationSupport {
         MAIL.startSmtp();
     }
 
-    static ConditionFactory eventually() {
+    protected static ConditionFactory eventually() {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
     }
 
@@ -118,7 +118,7 @@ public abstract class NotifierIntegrationSupport {
                 .toList();
     }
 
-    static List<NotificationSent> sentFor(UUID shareId) {
+    protected static List<NotificationSent> sentFor(UUID shareId) {
         return resultsFor(shareId).stream().filter(NotificationSent.class::isInstance)
                 .map(NotificationSent.class::cast).toList();
     }
@@ -128,7 +128,7 @@ public abstract class NotifierIntegrationSupport {
                 .map(NotificationFailed.class::cast).toList();
     }
 
-    static List<CapturedMessage> mailTo(String recipient) {
+    protected static List<CapturedMessage> mailTo(String recipient) {
         return MAIL.messages().stream().filter(m -> m.to().contains(recipient)).toList();
     }
 
@@ -145,7 +145,7 @@ public abstract class NotifierIntegrationSupport {
                 .param("id", eventId).query(String.class).list();
     }
 
-    String stateOf(UUID eventId) {
+    protected String stateOf(UUID eventId) {
         return jdbc.sql("select state from notification where event_id = :id").param("id", eventId)
                 .query(String.class).optional().orElse(null);
     }

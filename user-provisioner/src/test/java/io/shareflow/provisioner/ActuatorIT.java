@@ -40,6 +40,14 @@ class ActuatorIT extends IntegrationTestSupport implements HealthVisibilityTests
     }
 
     @Test
+    void readinessFollowsTheDatabase() {
+        Response readiness = http.get("/actuator/health/readiness", null);
+
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        assertThat(readiness.json().path("components").propertyNames()).containsExactlyInAnyOrder("db", "readinessState");
+    }
+
+    @Test
     void prometheusMetricsAreExposed() {
         Response metrics = http.get("/actuator/prometheus", null);
 

@@ -114,6 +114,17 @@ public class ApiException extends RuntimeException {
         return of(HttpStatus.SERVICE_UNAVAILABLE, message, null);
     }
 
+    /**
+     * 503 {@code ServiceUnavailable} with a {@code Retry-After} header.
+     *
+     * @param retryAfter when the client may try again; not null, rounded up to whole seconds
+     */
+    public static ApiException serviceUnavailable(String message, Duration retryAfter) {
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, message), retryAfter);
+    }
+
     /** @return the HTTP status, never null */
     public HttpStatus status() {
         return status;

@@ -1,6 +1,8 @@
 package io.shareflow.support.web;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -58,18 +60,18 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final HttpStatus BAD_REQUEST = HttpStatus.BAD_REQUEST;
+    /**
+     * {@code Retry-After} of a 503 for a database that cannot be reached: a restart or fail-over takes seconds, and
+     * the pool reconnects by itself the moment the database answers again.
+     */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorEnvelope> apiException(ApiException ex, HttpServletRequest request) {
         if (ex.status().is5xxServerError()) {
             log.warn("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), ex.status().value(), ex.getMessage());
         }
-        ResponseEntity.BodyBuilder response = ErrorResponses.builder(request, ex.status());
-        if (ex.retryAfter() != null) {
-            long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        }
-        return response.body(ErrorEnvelope.of(ex.error()));
+        return ErrorResponses.of(request, ex);
     }
 
     /** The domain's refusals ({@code io.shareflow.domain}): every service throws them, none maps them itself. */
@@ -248,6 +250,10 @@ public class ApiExceptionHandler {
         if (tooLarge != null) {
             return bodyTooLarge(tooLarge, request);
         }
+        Throwable databaseAway = DatabaseUnavailable.cause(ex);
+        if (databaseAway != null) {
+            return databaseUnavailable(request, request.getRequestURI(), databaseAway, log);
+        }
         if (ex instanceof ErrorResponse response && !response.getStatusCode().is5xxServerError()) {
             return clientError(response, request);
         }
@@ -256,6 +262,24 @@ public class ApiExceptionHandler {
             return ErrorResponses.of(request, response.getStatusCode(), ApiError.of(ErrorCodes.SERVICE_UNAVAILABLE, message));
         }
         return ErrorResponses.internalError(request, ex, log);
+    }
+
+    /**
+     * The database cannot be reached (it is down, restarting, or the pool found no connection within its
+     * {@code connection-timeout}): 503 {@code ServiceUnavailable} with {@code Retry-After}, and one WARN line without
+     * a stack trace — during an outage every request fails the same way, and a trace each would bury the log.
+     */
+    static ResponseEntity<ErrorEnvelope> databaseUnavailable(HttpServletRequest request, String uri, Throwable cause,
+                                                             Logger log) {
+        List<Throwable> chain = Causes.chain(cause);
+        Throwable root = chain.get(chain.size() - 1);
+        log.warn("{} {} answered 503, the database is unavailable: {}{}", request.getMethod(), uri, describe(cause),
+                root == cause ? "" : " (root cause: " + describe(root) + ")");
+        return ErrorResponses.of(request, ApiException.serviceUnavailable(DatabaseUnavailable.MESSAGE, DATABASE_RETRY_AFTER));
+    }
+
+    private static String describe(Throwable exception) {
+        return exception.getClass().getName() + ": " + exception.getMessage();
     }
 
     private static ResponseEntity<ErrorEnvelope> clientError(ErrorResponse response, HttpServletRequest request) {

@@ -44,7 +44,14 @@ class EnvelopeErrorController implements ErrorController {
         Throwable error = request.getAttribute(ERROR_ATTRIBUTE) instanceof ApiException answered ? answered
                 : unwrap(errorAttributes.getError(new ServletWebRequest(request)));
         if (error instanceof ApiException api) {
-            return ErrorResponses.builder(request, api.status()).body(ErrorEnvelope.of(api.error()));
+            return ErrorResponses.of(request, api);
+        }
+        Throwable databaseAway = DatabaseUnavailable.cause(error);
+        if (databaseAway != null) {
+            // A filter that needed the database (in the /error dispatch the request URI is "/error").
+            Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            return ApiExceptionHandler.databaseUnavailable(request, uri != null ? uri.toString() : request.getRequestURI(),
+                    databaseAway, log);
         }
         HttpStatusCode status = statusOf(request, error);
         if (status.is5xxServerError() && status.value() != 503) {

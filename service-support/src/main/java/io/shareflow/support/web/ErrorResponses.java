@@ -47,6 +47,16 @@ final class ErrorResponses {
         return ResponseEntity.status(status).contentType(mediaTypeFor(request));
     }
 
+    /** An {@link ApiException}'s status and error, with its {@code Retry-After} in whole seconds, rounded up. */
+    static ResponseEntity<ErrorEnvelope> of(HttpServletRequest request, ApiException ex) {
+        ResponseEntity.BodyBuilder response = builder(request, ex.status());
+        if (ex.retryAfter() != null) {
+            long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        }
+        return response.body(ErrorEnvelope.of(ex.error()));
+    }
+
     /** 500 with a generic message; the details go only to the log, keyed by the trace id in the body. */
     static ResponseEntity<ErrorEnvelope> internalError(HttpServletRequest request, Throwable ex, Logger log) {
         String traceId = traceId();

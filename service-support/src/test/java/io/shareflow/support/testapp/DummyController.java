@@ -1,5 +1,7 @@
 package io.shareflow.support.testapp;
 
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,6 +101,15 @@ class DummyController {
     @GetMapping("/v1/duplicate")
     String duplicate() {
         throw new DuplicateKeyException("ERROR: duplicate key value violates unique constraint \"users_email_key\"");
+    }
+
+    /** What a transactional use case throws while its database is down: the pool gave up waiting for a connection. */
+    @GetMapping("/v1/database-down")
+    String databaseDown() {
+        throw new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out "
+                        + "after 1500ms (total=0, active=0, idle=0, waiting=0)", "08001",
+                        new ConnectException("Connection refused")));
     }
 
     @GetMapping("/v1/unprocessable")

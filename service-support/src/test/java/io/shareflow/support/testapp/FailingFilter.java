@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,6 +23,7 @@ class FailingFilter extends OncePerRequestFilter {
             case "/filter/boom" -> throw new IllegalStateException("filter failed: jdbc:postgresql://secret-host/db");
             case "/filter/limited" -> throw ApiException.tooManyRequests("Too many wrong passwords for this link.");
             case "/filter/unavailable" -> response.sendError(503);
+            case "/filter/database-down" -> throw new DataAccessResourceFailureException("Failed to obtain JDBC Connection");
             default -> chain.doFilter(request, response);
         }
     }

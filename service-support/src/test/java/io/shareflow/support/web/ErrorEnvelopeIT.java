@@ -11,14 +11,18 @@ import io.shareflow.testsupport.HttpTestClient;
 import io.shareflow.testsupport.HttpTestClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every kind of error a client can cause or meet, over real HTTP, as the envelope of DESIGN.md. */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorEnvelopeIT {
 
     private static final String SHARES = "/v1/shares/3c0a6f8e-58f1-4a52-9a55-0f6b1f2b9d11";
@@ -345,6 +349,37 @@ class ErrorEnvelopeIT {
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("ServiceUnavailable");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIs503WithRetryAfterAndOneWarnLine(CapturedOutput output) {
+        Response response = http.get("/v1/database-down", token);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        JsonNode error = response.onlyError();
+        assertThat(error.get("errorCode").asString()).isEqualTo("ServiceUnavailable");
+        assertThat(error.get("message").asString()).isEqualTo("The database is unavailable; try again shortly.");
+        assertThat(error.get("extension")).isEqualTo(JSON.readTree("{}"));
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertNoInternals(response);
+        assertThat(response.body()).doesNotContain("Hikari").doesNotContain("refused");
+        // One line naming the request and the cause, no stack trace (every request of an outage fails the same way).
+        assertThat(output.getOut().lines().filter(line -> line.contains("GET /v1/database-down answered 503")))
+                .singleElement().asString()
+                .contains("WARN")
+                .contains("the database is unavailable: java.sql.SQLTransientConnectionException: HikariPool-1")
+                .contains("(root cause: java.net.ConnectException: Connection refused)");
+        assertThat(output.getOut()).doesNotContain("\tat io.shareflow.support.testapp.DummyController.databaseDown");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedFromAFilterIs503Too() {
+        Response response = http.get("/filter/database-down", token);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.onlyError().get("errorCode").asString()).isEqualTo("ServiceUnavailable");
+        assertThat(response.onlyError().get("message").asString()).isEqualTo("The database is unavailable; try again shortly.");
+        assertThat(response.header("Retry-After")).isEqualTo("5");
     }
 
     @Test
