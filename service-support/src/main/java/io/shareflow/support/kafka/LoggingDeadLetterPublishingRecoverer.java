@@ -12,15 +12,19 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Publishes to {@code <topic>.dlt} on a partition Kafka chooses (-1), so a dead-letter topic need not have
- * as many partitions as its source; and says so in the log at WARN, because with a recoverer in place
- * spring-kafka itself logs nothing when it gives up on a record.
+ * as many partitions as its source; says so in the log at WARN, because with a recoverer in place
+ * spring-kafka itself logs nothing when it gives up on a record; and counts it once it is written
+ * ({@link DeadLetterCounts}: a dead letter that could not be written throws, and the record is tried again).
  */
 final class LoggingDeadLetterPublishingRecoverer extends DeadLetterPublishingRecoverer {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingDeadLetterPublishingRecoverer.class);
 
-    LoggingDeadLetterPublishingRecoverer(KafkaOperations<?, ?> template) {
+    private final DeadLetterCounts counts;
+
+    LoggingDeadLetterPublishingRecoverer(KafkaOperations<?, ?> template, DeadLetterCounts counts) {
         super(template, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        this.counts = counts;
     }
 
     @Override
@@ -28,5 +32,6 @@ final class LoggingDeadLetterPublishingRecoverer extends DeadLetterPublishingRec
         log.warn("Giving up on {}-{}@{} (key {}): publishing it to {}", record.topic(), record.partition(),
                 record.offset(), record.key(), Topics.deadLetter(record.topic()), exception);
         super.accept(record, consumer, exception);
+        counts.deadLettered(record.topic());
     }
 }
