@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,14 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No Docker engine runs here, so docker-compose.yml is checked as far as it can be without one:
- * it parses, the ports are DESIGN.md's, and every environment variable a service gets names a
- * setting that service really has.
+ * it parses, only the services' and the UIs' ports are published (DESIGN.md's for the services), no password has a
+ * default, every environment variable a service gets names a setting that service really has, and Prometheus and
+ * Grafana get configuration files that exist and fit the services.
  */
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** Spring Boot's own settings (their metadata lives in Boot's jars). */
     private static final List<String> BOOT_PREFIXES = List.of("spring.datasource.", "spring.kafka.", "spring.mail.", "server.");
+
+    /** Required variables of {@code docker compose}'s environment, {@code ${NAME:?message}[,...]}: no default. */
+    private static final Pattern REQUIRED = Pattern.compile("\\$\\{[A-Z0-9_]+:\\?[^}]+}(,\\$\\{[A-Z0-9_]+:\\?[^}]+})*");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> services() throws IOException {
@@ -45,18 +52,104 @@ class DockerComposeTest {
 
     @Test
     void declaresTheWholeSystem() throws IOException {
-        assertThat(services()).containsOnlyKeys("kafka", "postgres", "mailpit", "share-api", "user-provisioner", "share-notifier");
+        assertThat(services()).containsOnlyKeys("kafka", "postgres", "mailpit", "share-api", "user-provisioner", "share-notifier",
+                "prometheus", "grafana");
         assertThat(Files.readString(ROOT.resolve("deploy/postgres-init.sql")))
                 .contains("create database share_api;", "create database user_provisioner;", "create database share_notifier;");
     }
 
-    @ParameterizedTest
-    @CsvSource({"kafka,9092:9092", "postgres,5432:5432", "mailpit,8025:8025", "mailpit,3025:1025",
-            "share-api,8080:8080", "user-provisioner,8081:8081", "share-notifier,8082:8082"})
+    /** The services on DESIGN.md's ports and the UIs a person opens; Kafka and PostgreSQL stay on the compose network. */
+    @Test
     @SuppressWarnings("unchecked")
-    void publishesThePortsOfTheDesign(String service, String mapping) throws IOException {
-        Map<String, Object> definition = (Map<String, Object>) services().get(service);
-        assertThat((List<String>) definition.get("ports")).contains(mapping);
+    void publishesOnlyTheServicesAndTheUis() throws IOException {
+        Map<String, Object> published = new TreeMap<>();
+        services().forEach((name, definition) -> {
+            Object ports = ((Map<String, Object>) definition).get("ports");
+            if (ports != null) {
+                published.put(name, ports);
+            }
+        });
+        assertThat(published).isEqualTo(Map.of(
+                "share-api", List.of("8080:8080"), "user-provisioner", List.of("8081:8081"),
+                "share-notifier", List.of("8082:8082"), "mailpit", List.of("8025:8025"),
+                "grafana", List.of("3000:3000"), "prometheus", List.of("9090:9090")));
+    }
+
+    /** Without a published port, a listener advertised on localhost would only mislead: clients use kafka:19092. */
+    @Test
+    void kafkaAdvertisesOnlyItsAddressOnTheComposeNetwork() throws IOException {
+        Map<String, Object> kafka = environment("kafka");
+        assertThat(kafka).containsEntry("KAFKA_ADVERTISED_LISTENERS", "INTERNAL://kafka:19092");
+        assertThat(String.valueOf(kafka.get("KAFKA_LISTENERS"))).doesNotContain("EXTERNAL");
+        for (String service : List.of("share-api", "user-provisioner", "share-notifier")) {
+            assertThat(environment(service)).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
+        }
+    }
+
+    /** Every password and secret comes from the environment of {@code docker compose}: it refuses to start without. */
+    @Test
+    void noPasswordOrSecretHasADefault() throws IOException {
+        for (String service : services().keySet()) {
+            environment(service).forEach((variable, value) -> {
+                if (variable.contains("PASSWORD") || variable.contains("SECRET") || variable.contains("SEAL_KEY")) {
+                    assertThat(String.valueOf(value)).as("%s of %s", variable, service).matches(REQUIRED);
+                }
+            });
+        }
+        String database = "${SHAREFLOW_POSTGRES_PASSWORD:?set SHAREFLOW_POSTGRES_PASSWORD}";
+        assertThat(environment("postgres")).containsEntry("POSTGRES_PASSWORD", database);
+        for (String service : List.of("share-api", "user-provisioner", "share-notifier")) {
+            assertThat(environment(service)).containsEntry("SPRING_DATASOURCE_PASSWORD", database);
+        }
+        assertThat(String.valueOf(environment("grafana").get("GF_SECURITY_ADMIN_PASSWORD")))
+                .startsWith("${SHAREFLOW_GRAFANA_ADMIN_PASSWORD:?");
+    }
+
+    /** Prometheus scrapes each service's /actuator/prometheus on the port compose gives it, job = service. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesTheThreeServices() throws IOException {
+        assertThat(mounts("prometheus")).containsEntry("/etc/prometheus/prometheus.yml", ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        Map<String, Object> config = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml")));
+        Map<String, Object> targets = new TreeMap<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
+            assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+            List<String> addresses = new ArrayList<>();
+            ((List<Map<String, Object>>) job.get("static_configs")).forEach(c -> addresses.addAll((List<String>) c.get("targets")));
+            targets.put((String) job.get("job_name"), addresses);
+        }
+        Map<String, Object> expected = new TreeMap<>();
+        for (String service : List.of("share-api", "user-provisioner", "share-notifier")) {
+            expected.put(service, List.of(service + ":" + environment(service).get("SERVER_PORT")));
+        }
+        assertThat(targets).isEqualTo(expected);
+    }
+
+    /** Grafana is provisioned from the repository: the Prometheus datasource, and the dashboard's folder. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafanaIsProvisionedWithThePrometheusDatasourceAndTheDashboard() throws IOException {
+        Map<String, Path> mounts = mounts("grafana");
+        Path datasources = mounts.get("/etc/grafana/provisioning/datasources");
+        Path providers = mounts.get("/etc/grafana/provisioning/dashboards");
+        assertThat(datasources).isDirectory();
+        assertThat(providers).isDirectory();
+
+        Map<String, Object> datasource = ((List<Map<String, Object>>) ((Map<String, Object>) new Yaml()
+                .load(Files.readString(datasources.resolve("prometheus.yml")))).get("datasources")).get(0);
+        assertThat(datasource).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+
+        Map<String, Object> provider = ((List<Map<String, Object>>) ((Map<String, Object>) new Yaml()
+                .load(Files.readString(providers.resolve("shareflow.yml")))).get("providers")).get(0);
+        String dashboardsPath = (String) ((Map<String, Object>) provider.get("options")).get("path");
+        assertThat(mounts).containsEntry(dashboardsPath, ROOT.resolve("deploy/grafana/dashboards"));
+        assertThat(environment("grafana")).containsEntry("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH", dashboardsPath + "/shareflow.json");
+
+        JsonNode dashboard = JsonMapper.builder().build().readTree(ROOT.resolve("deploy/grafana/dashboards/shareflow.json").toFile());
+        List<String> uids = new ArrayList<>();
+        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target ->
+                uids.add(target.path("datasource").path("uid").asText())));
+        assertThat(uids).isNotEmpty().containsOnly(String.valueOf(datasource.get("uid")));
     }
 
     @ParameterizedTest
@@ -88,6 +181,28 @@ class DockerComposeTest {
             assertThat(boot || known.contains(normalise(variable)))
                     .as("%s sets %s, which is not a setting of %s", service, variable, service).isTrue();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) throws IOException {
+        Map<String, Object> definition = (Map<String, Object>) services().get(service);
+        Map<String, Object> env = (Map<String, Object>) definition.get("environment");
+        return env == null ? Map.of() : env;
+    }
+
+    /** A service's bind mounts: the path in the container → the file or directory of this repository, which exists. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Path> mounts(String service) throws IOException {
+        Map<String, Path> mounts = new TreeMap<>();
+        for (String volume : (List<String>) ((Map<String, Object>) services().get(service)).get("volumes")) {
+            String[] parts = volume.split(":");
+            if (parts[0].startsWith("./")) {
+                Path source = ROOT.resolve(parts[0].substring(2)).normalize();
+                assertThat(source).as("%s mounts %s", service, parts[0]).exists();
+                mounts.put(parts[1], source);
+            }
+        }
+        return mounts;
     }
 
     /** The service's own, service-support's and outbox's settings, in relaxed-binding form. */

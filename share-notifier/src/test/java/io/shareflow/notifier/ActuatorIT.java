@@ -94,7 +94,8 @@ class ActuatorIT extends NotifierIntegrationSupport implements HealthVisibilityT
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body())
                 .contains("shareflow_notifier_emails_sent_total")
-                .contains("shareflow_notifier_emails_failed_total")
+                .contains("shareflow_notifier_emails_failed_total{cause=\"unrecordable\"}")
+                .contains("shareflow_notifier_emails_retried_total")
                 .contains("shareflow_notifier_notifications_pending");
     }
 

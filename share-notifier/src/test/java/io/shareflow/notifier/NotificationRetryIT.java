@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
 import io.shareflow.events.ShareRequested;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 class NotificationRetryIT extends NotifierIntegrationSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void smtpDownThenBackWithinTheRetryWindowSendsExactlyOneEmail() {
@@ -61,6 +67,7 @@ class NotificationRetryIT extends NotifierIntegrationSupport {
         ShareRequested greylisted = aShareTo("greylisted-" + UUID.randomUUID() + "@example.com");
         ShareRequested other = aShare();
         MAIL.rejectRecipients(greylisted.getRecipientEmail()::equals, 451);
+        double retriedBefore = retried();
 
         publishInOrder(greylisted, greylisted.getShareId());
         publishInOrder(other, other.getShareId());
@@ -75,6 +82,12 @@ class NotificationRetryIT extends NotifierIntegrationSupport {
         assertThat(failed.getAttempts()).isEqualTo(MAX_ATTEMPTS);
         assertThat(failed.getReason()).contains("451");
         assertThat(mailTo(greylisted.getRecipientEmail())).isEmpty();
+        // Every attempt but the last scheduled another (the counter is the context's: other tests may add to it).
+        assertThat(retried() - retriedBefore).isGreaterThanOrEqualTo(MAX_ATTEMPTS - 1);
+    }
+
+    private double retried() {
+        return meters.get("shareflow.notifier.emails.retried").counter().count();
     }
 
     @Test

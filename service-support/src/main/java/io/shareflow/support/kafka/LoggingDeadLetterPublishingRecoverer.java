@@ -14,18 +14,23 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Publishes to {@code <topic>.dlt} on a partition Kafka chooses (-1), so a dead-letter topic need not have
- * as many partitions as its source; and says so in the log at WARN, because with a recoverer in place
- * spring-kafka itself logs nothing when it gives up on a record. Once a record is published there, the service's
- * {@link DeadLetterFollowUp}s are told, each on its own: what one throws is logged and goes no further.
+ * as many partitions as its source; says so in the log at WARN, because with a recoverer in place
+ * spring-kafka itself logs nothing when it gives up on a record; and counts it once it is written
+ * ({@link DeadLetterCounts}: a dead letter that could not be written throws, and the record is tried again). Once a
+ * record is published there, the service's {@link DeadLetterFollowUp}s are told, each on its own: what one throws is
+ * logged and goes no further.
  */
 final class LoggingDeadLetterPublishingRecoverer extends DeadLetterPublishingRecoverer {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingDeadLetterPublishingRecoverer.class);
 
+    private final DeadLetterCounts counts;
     private final List<DeadLetterFollowUp> followUps;
 
-    LoggingDeadLetterPublishingRecoverer(KafkaOperations<?, ?> template, List<DeadLetterFollowUp> followUps) {
+    LoggingDeadLetterPublishingRecoverer(KafkaOperations<?, ?> template, DeadLetterCounts counts,
+                                         List<DeadLetterFollowUp> followUps) {
         super(template, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        this.counts = counts;
         this.followUps = List.copyOf(followUps);
     }
 
@@ -34,6 +39,7 @@ final class LoggingDeadLetterPublishingRecoverer extends DeadLetterPublishingRec
         log.warn("Giving up on {}-{}@{} (key {}): publishing it to {}", record.topic(), record.partition(),
                 record.offset(), record.key(), Topics.deadLetter(record.topic()), exception);
         super.accept(record, consumer, exception);
+        counts.deadLettered(record.topic());
         if (followUps.isEmpty()) {
             return;
         }

@@ -1,8 +1,11 @@
 package io.shareflow.support.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,8 +67,21 @@ public final class ShareflowKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(DeadLetterProducer producer,
-                                                                ObjectProvider<DeadLetterFollowUp> followUps) {
-        return new LoggingDeadLetterPublishingRecoverer(producer.template(), followUps.orderedStream().toList());
+                                                                ObjectProvider<DeadLetterFollowUp> followUps,
+                                                                ObjectProvider<MeterRegistry> registry,
+                                                                KafkaTopicsSettings topics) {
+        return new LoggingDeadLetterPublishingRecoverer(producer.template(),
+                new DeadLetterCounts(registry.getIfAvailable(), topics.consumed()), followUps.orderedStream().toList());
+    }
+
+    /**
+     * Kafka 4 reports each per-topic consumer metric twice while the old form is deprecated: with the topic's name
+     * and with its dots replaced by underscores. Only the first is kept, so a sum of lag counts each partition once.
+     */
+    @Bean
+    MeterFilter shareflowDeprecatedKafkaTopicMetrics(TopicNames names) {
+        return DeprecatedTopicMetrics.filter(List.of(names.shareEvents(), names.shareProvisioning(),
+                names.shareNotifications(), names.userDirectory()));
     }
 
     @Bean

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.shareflow.embedded.SharedInfrastructure;
 import io.shareflow.events.UserActivated;
 import io.shareflow.schemas.AvroEventDeserializer;
@@ -72,6 +74,12 @@ class DeadLetterIT {
         final List<DeadLetter> followedUp = new CopyOnWriteArrayList<>();
         final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+        /** Stands in for the actuator's registry, which the services have. */
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+
         @Bean
         KafkaAdmin.NewTopics topics(TopicDeclarations topics) {
             // One partition, so "the partition keeps going" is observable as order.
@@ -108,6 +116,9 @@ class DeadLetterIT {
 
     @Autowired
     ListeningService service;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void poisonAndRejectedRecordsGoToTheDeadLetterTopicAndThePartitionKeepsGoing() throws Exception {
@@ -162,6 +173,7 @@ class DeadLetterIT {
         assertThat(rejectedLetter.reason())
                 .isEqualTo("Dead-lettered after the retries: IllegalArgumentException: event refused by the handler");
         assertThat(rejectedLetter.offset()).isEqualTo(unreadableLetter.offset() + 1);
+        assertThat(meters.get(DeadLetterCounts.NAME).tag("topic", TOPIC).counter().count()).isEqualTo(2.0);
     }
 
     private static Map<String, ConsumerRecord<String, byte[]>> readDeadLetters(int expected) {

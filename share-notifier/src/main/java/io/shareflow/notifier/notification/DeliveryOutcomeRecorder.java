@@ -55,6 +55,7 @@ class DeliveryOutcomeRecorder {
                 } else {
                     Duration backoff = retryPolicy.backoffAfter(n.attempts());
                     notifications.retryLater(n, backoff, result.reason());
+                    AfterCommit.run(metrics::retried);
                     log.warn("Attempt {} of {} for {} failed, retrying in {}: {}", n.attempts(),
                             retryPolicy.maxAttempts(), n.about(), backoff, result.reason());
                 }

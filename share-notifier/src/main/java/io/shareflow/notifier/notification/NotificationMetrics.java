@@ -8,8 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code shareflow.notifier.emails.sent}, {@code shareflow.notifier.emails.failed} (tag {@code cause}:
- * {@code permanent | exhausted | unopenable}), {@code shareflow.notifier.emails.skipped}, delivery
- * attempts by outcome, and the send-log backlog.
+ * {@code permanent | exhausted | unopenable | unrecordable}), {@code shareflow.notifier.emails.retried} (an attempt
+ * failed and another is scheduled), {@code shareflow.notifier.emails.skipped}, delivery attempts by outcome, and the
+ * send-log backlog. The e-mail counters are registered at start, at zero, so their series exist before the first
+ * failure (a rate or an alert needs them).
  */
 @Component
 class NotificationMetrics {
@@ -26,6 +28,7 @@ class NotificationMetrics {
     private final MeterRegistry registry;
     private final Counter sent;
     private final Counter skipped;
+    private final Counter retried;
 
     NotificationMetrics(MeterRegistry registry, Notifications notifications) {
         this.registry = registry;
@@ -33,7 +36,9 @@ class NotificationMetrics {
                 .description("E-mails accepted by the SMTP server (invitations, links, registration links)").register(registry);
         this.skipped = Counter.builder("shareflow.notifier.emails.skipped")
                 .description("Shares with notify=false: no e-mail, NotificationSent(skipped)").register(registry);
-        for (String cause : new String[] {"permanent", "exhausted", UNOPENABLE, DEAD_LETTERED}) {
+        this.retried = Counter.builder("shareflow.notifier.emails.retried")
+                .description("Delivery attempts that failed for now, with another attempt scheduled").register(registry);
+        for (String cause : new String[] {"permanent", "exhausted", UNOPENABLE, "unrecordable", DEAD_LETTERED}) {
             failedCounter(cause);
         }
         Gauge.builder("shareflow.notifier.notifications.pending", notifications, Notifications::countPending)
@@ -42,6 +47,10 @@ class NotificationMetrics {
 
     void sent() {
         sent.increment();
+    }
+
+    void retried() {
+        retried.increment();
     }
 
     void skipped() {
