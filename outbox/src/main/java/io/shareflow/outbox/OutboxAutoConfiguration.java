@@ -7,6 +7,8 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.flywaydb.core.api.Location;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +27,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Wires the outbox into a Spring Boot service: {@link OutboxWriter}, {@link ProcessedEvents},
+ * Wires the outbox into a Spring Boot service: {@link OutboxWriter} (stamping the active span's
+ * {@code traceparent} when Micrometer Tracing is present), {@link ProcessedEvents},
  * the {@link OutboxRelay} (unless {@code shareflow.outbox.relay.enabled=false}), its meters, and
  * the outbox's Flyway migrations ({@code classpath:db/outbox}) into the service's own Flyway.
  */
@@ -47,6 +50,21 @@ public class OutboxAutoConfiguration {
                 : settings.eventSource();
         return new OutboxWriter(JdbcClient.create(dataSource), source,
                 traceparents.getIfAvailable(TraceparentSource::newTracePerEvent));
+    }
+
+    /**
+     * With Micrometer Tracing: the active span's {@code traceparent}, so each event continues the trace of the
+     * request or record that wrote it (a new trace per event where no span is active).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class OutboxTracing {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TraceparentSource traceparentSource(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            return new ActiveSpanTraceparent(tracer, propagator);
+        }
     }
 
     @Bean

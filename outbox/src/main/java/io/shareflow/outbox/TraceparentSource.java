@@ -6,8 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Supplies the W3C {@code traceparent} of the current trace, stamped on every outbox event so a
- * consumer can continue the trace. Services with Micrometer Tracing provide the active span's;
- * the default starts a new sampled trace per event so the header is always present.
+ * consumer can continue the trace. With Micrometer Tracing present, {@link OutboxAutoConfiguration}
+ * provides the active span's ({@link ActiveSpanTraceparent}); without, a new sampled trace per event,
+ * so the header is always present.
  */
 @FunctionalInterface
 public interface TraceparentSource {

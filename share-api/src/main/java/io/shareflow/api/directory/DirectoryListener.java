@@ -2,6 +2,7 @@ package io.shareflow.api.directory;
 
 import io.shareflow.events.UserActivated;
 import io.shareflow.events.UserUpserted;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +25,18 @@ class DirectoryListener {
 
     @KafkaHandler
     void on(UserUpserted event) {
-        replica.apply(new DirectoryUser(event.getUserId(), event.getOrganizationId(), event.getEmail(),
-                event.getDisplayName(), event.getStatus()), event.getOccurredAt());
+        try (var logContext = LogContext.user(event.getUserId())) {
+            replica.apply(new DirectoryUser(event.getUserId(), event.getOrganizationId(), event.getEmail(),
+                    event.getDisplayName(), event.getStatus()), event.getOccurredAt());
+        }
     }
 
     @KafkaHandler
     void on(UserActivated event) {
-        replica.apply(new DirectoryUser(event.getUserId(), event.getOrganizationId(), event.getEmail(),
-                event.getDisplayName(), "ACTIVE"), event.getOccurredAt());
+        try (var logContext = LogContext.user(event.getUserId())) {
+            replica.apply(new DirectoryUser(event.getUserId(), event.getOrganizationId(), event.getEmail(),
+                    event.getDisplayName(), "ACTIVE"), event.getOccurredAt());
+        }
     }
 
     /** Other event types, and tombstones of the compacted topic, change nothing here. */

@@ -20,9 +20,9 @@ import io.shareflow.api.opening.model.PasswordLockout;
 import io.shareflow.api.opening.model.ShareToOpen;
 import io.shareflow.api.share.model.LinkToken;
 import io.shareflow.support.security.CurrentUser;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,7 +95,7 @@ public class LinkOpener {
     }
 
     private Opening openRecorded(OpenableShares.Stored share, OpenAttempt attempt, Instant now) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("shareId", share.id().toString())) {
+        try (var logContext = LogContext.share(share.id())) {
             Opening opening = decide(share, attempt, opener(attempt.caller()), now);
             CurrentUser caller = attempt.caller();
             String outcome = opening instanceof Opening.Refused refused ? refused.refusal().name() : OPENED;

@@ -27,6 +27,9 @@ import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.domain.Conflict;
 import io.shareflow.domain.NotFound;
 import io.shareflow.schemas.SealedFields;
+import io.shareflow.support.tracing.LogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class LinkShareService {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkShareService.class);
 
     private final Resources resources;
     private final Shares shares;
@@ -126,10 +131,14 @@ class LinkShareService {
                 request.notifyRecipient(), request.subject(), request.message(), sealedLink);
         Notification recipientsNotified = request.notifyRecipient() ? Notification.PENDING : Notification.SKIPPED;
         ShareProgress progress = ShareProgress.link();
-        shares.addLink(event, progress, request.password() == null ? null : passwords.encode(request.password()),
-                token.hash(), keyId, recipientsNotified, requestedRole);
-        statuses.record(shareId, progress, "ShareLinkCreated", event.eventId(), now);
-        events.linkCreated(event);
+        try (var logContext = LogContext.share(shareId)) {
+            shares.addLink(event, progress, request.password() == null ? null : passwords.encode(request.password()),
+                    token.hash(), keyId, recipientsNotified, requestedRole);
+            statuses.record(shareId, progress, "ShareLinkCreated", event.eventId(), now);
+            events.linkCreated(event);
+            log.info("Link {} of resource {} created by {}: audience {}, role {}, {} recipient(s)", shareId,
+                    resource.id(), sharer.userId(), request.audience().value(), role.value(), recipients.size());
+        }
 
         // Last, so the user's window row is locked only from here to the commit (one user's concurrent shares queue on
         // it): a replay above does not count, and a refusal here or a failure above rolls everything back.

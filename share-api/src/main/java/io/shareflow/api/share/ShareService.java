@@ -25,6 +25,9 @@ import io.shareflow.api.status.ShareStatuses;
 import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.domain.NotFound;
 import io.shareflow.schemas.SealedFields;
+import io.shareflow.support.tracing.LogContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
@@ -41,6 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ShareService {
+
+    private static final Logger log = LoggerFactory.getLogger(ShareService.class);
 
     private final Resources resources;
     private final Shares shares;
@@ -107,21 +112,25 @@ class ShareService {
         List<ShareAccepted.Share> created = new ArrayList<>();
         for (Recipient recipient : recipients) {
             UUID shareId = UUID.randomUUID();
-            LinkToken token = LinkToken.generate();
-            String url = links.urlOf(token.value());
-            // Sealed once: the same bytes go into the share row (to show the url again, to re-send) and the event.
-            String keyId = seals.currentKeyId();
-            byte[] sealedLink = seals.seal(url, shareId.toString());
-            ShareRequested event = new ShareRequested(UUID.randomUUID(), now, shareId, requestId,
-                    sharer.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
-                    sharer.userId(), sharer.name(), sharer.email(), recipient.email(), recipient.userId(),
-                    role, request.subject(), request.message(), expiresAt, request.notifyRecipient(), sealedLink);
-            shares.add(event, progress, request.requireSignIn(), token.hash(), keyId, requestedRole);
-            statuses.record(shareId, progress, "ShareRequested", event.eventId(), now);
-            events.requested(event);
-            created.add(new ShareAccepted.Share(shareId, recipient.email(), recipient.userId(), recipient.name(),
-                    role.value(), requestedRole == null ? null : requestedRole.value(), progress.status().name(), url,
-                    expiresAt));
+            try (var logContext = LogContext.share(shareId)) {
+                LinkToken token = LinkToken.generate();
+                String url = links.urlOf(token.value());
+                // Sealed once: the same bytes go into the share row (to show the url again, to re-send) and the event.
+                String keyId = seals.currentKeyId();
+                byte[] sealedLink = seals.seal(url, shareId.toString());
+                ShareRequested event = new ShareRequested(UUID.randomUUID(), now, shareId, requestId,
+                        sharer.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
+                        sharer.userId(), sharer.name(), sharer.email(), recipient.email(), recipient.userId(),
+                        role, request.subject(), request.message(), expiresAt, request.notifyRecipient(), sealedLink);
+                shares.add(event, progress, request.requireSignIn(), token.hash(), keyId, requestedRole);
+                statuses.record(shareId, progress, "ShareRequested", event.eventId(), now);
+                events.requested(event);
+                log.info("Share {} of resource {} requested by {}: role {}, notify {}", shareId, resource.id(),
+                        sharer.userId(), role.value(), request.notifyRecipient());
+                created.add(new ShareAccepted.Share(shareId, recipient.email(), recipient.userId(), recipient.name(),
+                        role.value(), requestedRole == null ? null : requestedRole.value(), progress.status().name(), url,
+                        expiresAt));
+            }
         }
         // Last, so the user's window row is locked only from here to the commit (one user's concurrent shares queue on
         // it): a replay above does not count, and a refusal here or a failure above rolls everything back.

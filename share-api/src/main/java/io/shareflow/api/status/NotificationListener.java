@@ -3,6 +3,7 @@ package io.shareflow.api.status;
 import io.shareflow.api.status.model.ShareOutcome;
 import io.shareflow.events.NotificationFailed;
 import io.shareflow.events.NotificationSent;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +29,18 @@ class NotificationListener {
 
     @KafkaHandler
     void on(NotificationSent event) {
-        tracker.apply(ShareOutcome.notified(event.getEventId(), event.getOccurredAt(), event.getShareId(),
-                event.getSkipped(), event.getRecipientEmail()));
+        try (var logContext = LogContext.share(event.getShareId())) {
+            tracker.apply(ShareOutcome.notified(event.getEventId(), event.getOccurredAt(), event.getShareId(),
+                    event.getSkipped(), event.getRecipientEmail()));
+        }
     }
 
     @KafkaHandler
     void on(NotificationFailed event) {
-        tracker.apply(ShareOutcome.notificationFailed(event.getEventId(), event.getOccurredAt(), event.getShareId(),
-                event.getPermanent(), event.getRecipientEmail()));
+        try (var logContext = LogContext.share(event.getShareId())) {
+            tracker.apply(ShareOutcome.notificationFailed(event.getEventId(), event.getOccurredAt(),
+                    event.getShareId(), event.getPermanent(), event.getRecipientEmail()));
+        }
     }
 
     /** Event types added to the topic later are not ours to handle. */

@@ -4,6 +4,7 @@ import io.shareflow.api.status.model.Provisioning;
 import io.shareflow.api.status.model.ShareOutcome;
 import io.shareflow.events.RecipientProvisioned;
 import io.shareflow.events.RecipientRejected;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,18 @@ class ProvisioningListener {
 
     @KafkaHandler
     void on(RecipientProvisioned event) {
-        tracker.provisioned(ShareOutcome.provisioned(event.getEventId(), event.getOccurredAt(), event.getShareId(),
-                Provisioning.valueOf(event.getOutcome())), event.getUserId());
+        try (var logContext = LogContext.share(event.getShareId())) {
+            tracker.provisioned(ShareOutcome.provisioned(event.getEventId(), event.getOccurredAt(), event.getShareId(),
+                    Provisioning.valueOf(event.getOutcome())), event.getUserId());
+        }
     }
 
     @KafkaHandler
     void on(RecipientRejected event) {
-        tracker.apply(ShareOutcome.rejected(event.getEventId(), event.getOccurredAt(), event.getShareId(),
-                event.getReason()));
+        try (var logContext = LogContext.share(event.getShareId())) {
+            tracker.apply(ShareOutcome.rejected(event.getEventId(), event.getOccurredAt(), event.getShareId(),
+                    event.getReason()));
+        }
     }
 
     /** Event types added to the topic later are not ours to handle. */

@@ -9,7 +9,6 @@ import io.shareflow.api.status.model.ShareProgress;
 import io.shareflow.outbox.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,31 +49,29 @@ class ShareStatusTracker {
             log.debug("Event {} was processed before; skipping it", outcome.eventId());
             return;
         }
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("shareId", outcome.shareId().toString())) {
-            Optional<ShareStatuses.Locked> locked = statuses.lock(outcome.shareId());
-            if (locked.isEmpty()) {
-                // Shares are committed before their events leave the outbox, so no answer can
-                // overtake its share: this one is about a share that never existed here.
-                log.warn("Ignoring {} (event {}) for unknown share {}", outcome.cause(), outcome.eventId(),
-                        outcome.shareId());
-                return;
-            }
-            ShareProgress current = locked.get().progress();
-            if (locked.get().link() && outcome.notification() != null) {
-                applyToLinkRecipient(outcome, current);
-                return;
-            }
-            ShareProgress next = outcome.applyTo(current);
-            if (next.equals(current)) {
-                log.info("Share {}: {} (event {}) changes nothing, it stays {}", outcome.shareId(), outcome.cause(),
-                        outcome.eventId(), describe(current));
-                return;
-            }
-            statuses.update(outcome.shareId(), next, outcome.cause(), outcome.reason(), outcome.eventId(),
-                    outcome.occurredAt());
-            log.info("Share {}: {} -> {} by {} (event {})", outcome.shareId(), describe(current), describe(next),
-                    outcome.cause(), outcome.eventId());
+        Optional<ShareStatuses.Locked> locked = statuses.lock(outcome.shareId());
+        if (locked.isEmpty()) {
+            // Shares are committed before their events leave the outbox, so no answer can
+            // overtake its share: this one is about a share that never existed here.
+            log.warn("Ignoring {} (event {}) for unknown share {}", outcome.cause(), outcome.eventId(),
+                    outcome.shareId());
+            return;
         }
+        ShareProgress current = locked.get().progress();
+        if (locked.get().link() && outcome.notification() != null) {
+            applyToLinkRecipient(outcome, current);
+            return;
+        }
+        ShareProgress next = outcome.applyTo(current);
+        if (next.equals(current)) {
+            log.info("Share {}: {} (event {}) changes nothing, it stays {}", outcome.shareId(), outcome.cause(),
+                    outcome.eventId(), describe(current));
+            return;
+        }
+        statuses.update(outcome.shareId(), next, outcome.cause(), outcome.reason(), outcome.eventId(),
+                outcome.occurredAt());
+        log.info("Share {}: {} -> {} by {} (event {})", outcome.shareId(), describe(current), describe(next),
+                outcome.cause(), outcome.eventId());
     }
 
     /**

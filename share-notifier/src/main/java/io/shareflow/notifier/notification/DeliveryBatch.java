@@ -10,6 +10,8 @@ import io.shareflow.notifier.mail.DeliveryResult;
 import io.shareflow.notifier.mail.OutgoingEmail;
 import io.shareflow.notifier.mail.SmtpConnection;
 import io.shareflow.schemas.SealedFieldException;
+import io.shareflow.support.tracing.LogContext;
+import io.shareflow.support.tracing.TraceContinuation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * were), and when the server cannot be reached the remaining e-mails are not tried one connect timeout after the
  * other — they share that attempt's outcome (a retry later), as each would have met the same closed door.
  *
+ * <p>Each e-mail is sent, and its outcome recorded, in a span continuing the trace stored with its row (the trace of
+ * the request that asked for it), so the send's log lines and the result event it publishes carry that trace.
+ *
  * <p>The outcomes are recorded after the sends, ordered by share: each result event takes the outbox's lock on its key
  * until the commit, and two batches taking keys in one order never wait for each other in a circle.
  */
@@ -40,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeliveryBatch {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryBatch.class);
+    /** The spans of one notification's attempt and of recording its outcome, in the trace of its share request. */
+    private static final String SEND_SPAN = "notification send";
+    private static final String OUTCOME_SPAN = "notification outcome";
     private static final Comparator<Outcome> BY_KEY = Comparator.comparing(
             (Outcome o) -> o.notification().shareId() == null ? "" : o.notification().shareId().toString());
 
@@ -50,9 +58,12 @@ class DeliveryBatch {
     private final DispatchSettings settings;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
+    private final TraceContinuation traces;
 
     DeliveryBatch(Notifications notifications, DeliveryOutcomeRecorder outcomes, AttemptRenderer renderer,
-                  NotificationMetrics metrics, DispatchSettings settings, PlatformTransactionManager transactionManager) {
+                  NotificationMetrics metrics, DispatchSettings settings, PlatformTransactionManager transactionManager,
+                  TraceContinuation traces) {
+        this.traces = traces;
         this.notifications = notifications;
         this.outcomes = outcomes;
         this.renderer = renderer;
@@ -92,7 +103,7 @@ class DeliveryBatch {
                 done.add(Outcome.of(n, unreachable));
                 continue;
             }
-            try (var subject = subjectOf(n)) {
+            try (var trace = traces.continueTrace(n.traceparent(), SEND_SPAN); var subject = subjectOf(n)) {
                 Outcome outcome = attempt(n, smtp);
                 done.add(outcome);
                 if (outcome.result() != null && smtp.serverUnreachable()) {
@@ -102,7 +113,8 @@ class DeliveryBatch {
         }
         done.sort(BY_KEY);
         for (Outcome outcome : done) {
-            try (var subject = subjectOf(outcome.notification())) {
+            Notification n = outcome.notification();
+            try (var trace = traces.continueTrace(n.traceparent(), OUTCOME_SPAN); var subject = subjectOf(n)) {
                 record(outcome);
             }
         }
@@ -146,8 +158,7 @@ class DeliveryBatch {
     }
 
     private static MDC.MDCCloseable subjectOf(Notification n) {
-        return n.isRegistration() ? MDC.putCloseable("userId", n.userId().toString())
-                : MDC.putCloseable("shareId", n.shareId().toString());
+        return n.isRegistration() ? LogContext.user(n.userId()) : LogContext.share(n.shareId());
     }
 
     /** What became of one claimed notification: an SMTP result, or unsendable (its reason and metric cause). */

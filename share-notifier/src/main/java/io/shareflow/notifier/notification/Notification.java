@@ -24,11 +24,13 @@ import io.shareflow.notifier.mail.RenderedEmail;
  * @param registration      what a registration e-mail says; null for the others
  * @param sealedLink        the link, sealed; null only in a row written before V2
  * @param rendered          the e-mail rendered when a row before V2 was written; null in every newer row
+ * @param traceparent       the W3C traceparent of the span that took the row from its event; null in a row written
+ *                          before V7
  */
 record Notification(UUID eventId, int recipientPosition, UUID shareId, UUID userId, int resend, String messageId,
                     String recipientEmail, String replyToEmail, String replyToName, int attempts, Invitation invitation,
                     LinkInvitation linkInvitation, RegistrationInvitation registration, byte[] sealedLink,
-                    RenderedEmail rendered) {
+                    RenderedEmail rendered, String traceparent) {
 
     /** A registration e-mail: of a user, not of a share, so it reports nothing on the notifications topic. */
     boolean isRegistration() {

@@ -68,6 +68,7 @@ class NotificationRequestHandler {
             return;
         }
         if (notifications.add(request)) {
+            log.info("Notification {} for share {} taken into the send log", request.messageId(), request.shareId());
             AfterCommit.run(signal::wakeUp);
         }
     }
@@ -100,7 +101,9 @@ class NotificationRequestHandler {
                     request.shareId(), request.recipients().size(), unopenable.get());
             return;
         }
-        if (notifications.addLink(request) > 0) {
+        int added = notifications.addLink(request);
+        if (added > 0) {
+            log.info("{} e-mail(s) of link {} taken into the send log", added, request.shareId());
             AfterCommit.run(signal::wakeUp);
         }
     }
@@ -140,6 +143,7 @@ class NotificationRequestHandler {
             return;
         }
         if (notifications.addRegistration(request)) {
+            log.info("Registration e-mail {} for user {} taken into the send log", request.messageId(), request.userId());
             AfterCommit.run(signal::wakeUp);
         }
     }

@@ -15,6 +15,7 @@ import io.shareflow.notifier.mail.Invitation;
 import io.shareflow.notifier.mail.LinkInvitation;
 import io.shareflow.notifier.mail.RegistrationInvitation;
 import io.shareflow.notifier.mail.RenderedEmail;
+import io.shareflow.outbox.TraceparentSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,12 +43,15 @@ class Notifications {
             invitation ->> 'linkName' as link_name, invitation ->> 'organizationName' as organization_name,
             invitation ->> 'inviterName' as inviter_name, invitation ->> 'inviterEmail' as inviter_email,
             invitation ->> 'reason' as reason, link_sealed,
-            subject, text_body, html_body""";
+            subject, text_body, html_body, traceparent""";
 
     private final JdbcClient jdbc;
+    private final TraceparentSource traces;
 
-    Notifications(JdbcClient jdbc) {
+    /** @param traces the current span's traceparent, stored with each row for the send to continue its trace */
+    Notifications(JdbcClient jdbc, TraceparentSource traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /**
@@ -58,7 +62,8 @@ class Notifications {
         Invitation invitation = request.invitation();
         return jdbc.sql("""
                         insert into notification (event_id, share_id, resend, message_id, recipient_email,
-                                                  reply_to_email, reply_to_name, invitation, link_sealed, state)
+                                                  reply_to_email, reply_to_name, invitation, link_sealed, state,
+                                                  traceparent)
                         values (:eventId, :shareId, :resend, :messageId, :recipient, :replyTo, :replyToName,
                                 jsonb_build_object(
                                     'sharerName', cast(:sharerName as text),
@@ -69,7 +74,7 @@ class Notifications {
                                     'subject', cast(:subject as text),
                                     'message', cast(:message as text),
                                     'expiresAt', cast(:expiresAt as timestamptz)),
-                                :linkSealed, 'PENDING')
+                                :linkSealed, 'PENDING', :traceparent)
                         on conflict (event_id, recipient_position) do nothing
                         """)
                 .param("eventId", request.eventId())
@@ -88,6 +93,7 @@ class Notifications {
                 .param("message", invitation.message())
                 .param("expiresAt", utc(invitation.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("linkSealed", Objects.requireNonNull(request.sealedLink(), "sealedLink"))
+                .param("traceparent", traceparent())
                 .update() == 1;
     }
 
@@ -101,13 +107,14 @@ class Notifications {
     int addLink(LinkNotificationRequest request) {
         LinkInvitation invitation = request.invitation();
         String replyTo = invitation.sharerEmail().isBlank() ? null : invitation.sharerEmail();
+        String traceparent = traceparent();
         int added = 0;
         for (int position = 0; position < request.recipients().size(); position++) {
             String recipient = request.recipients().get(position);
             added += jdbc.sql("""
                             insert into notification (event_id, recipient_position, share_type, share_id, resend,
                                                       message_id, recipient_email, reply_to_email, reply_to_name,
-                                                      invitation, link_sealed, state)
+                                                      invitation, link_sealed, state, traceparent)
                             values (:eventId, :position, 'link', :shareId, :resend, :messageId, :recipient, :replyTo,
                                     :replyToName,
                                     jsonb_build_object(
@@ -121,7 +128,7 @@ class Notifications {
                                         'subject', cast(:subject as text),
                                         'message', cast(:message as text),
                                         'expiresAt', cast(:expiresAt as timestamptz)),
-                                    :linkSealed, 'PENDING')
+                                    :linkSealed, 'PENDING', :traceparent)
                             on conflict (event_id, recipient_position) do nothing
                             """)
                     .param("eventId", request.eventId())
@@ -143,6 +150,7 @@ class Notifications {
                     .param("message", invitation.message())
                     .param("expiresAt", utc(invitation.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                     .param("linkSealed", Objects.requireNonNull(request.sealedLink(), "sealedLink"))
+                    .param("traceparent", traceparent)
                     .update();
         }
         return added;
@@ -170,7 +178,7 @@ class Notifications {
         return jdbc.sql("""
                         insert into notification (event_id, recipient_position, share_type, share_id, user_id, resend,
                                                   message_id, recipient_email, reply_to_email, reply_to_name,
-                                                  invitation, link_sealed, state, last_error)
+                                                  invitation, link_sealed, state, last_error, traceparent)
                         values (:eventId, 0, 'registration', null, :userId, 0, :messageId, :recipient, :replyTo,
                                 :replyToName,
                                 jsonb_build_object(
@@ -180,7 +188,7 @@ class Notifications {
                                     'expiresAt', cast(:expiresAt as timestamptz),
                                     'reason', cast(:reason as text),
                                     'shareId', cast(:shareId as text)),
-                                :linkSealed, :state, :error)
+                                :linkSealed, :state, :error, :traceparent)
                         on conflict (event_id, recipient_position) do nothing
                         """)
                 .param("eventId", request.eventId())
@@ -198,6 +206,7 @@ class Notifications {
                 .param("linkSealed", sealedLink, Types.BINARY)
                 .param("state", state)
                 .param("error", error)
+                .param("traceparent", traceparent())
                 .update() == 1;
     }
 
@@ -351,7 +360,11 @@ class Notifications {
                 rs.getObject("share_id", UUID.class), rs.getObject("user_id", UUID.class), rs.getInt("resend"),
                 rs.getString("message_id"), rs.getString("recipient_email"), rs.getString("reply_to_email"),
                 rs.getString("reply_to_name"), rs.getInt("attempts"), invitation, linkInvitation, registration,
-                rs.getBytes("link_sealed"), rendered);
+                rs.getBytes("link_sealed"), rendered, rs.getString("traceparent"));
+    }
+
+    private String traceparent() {
+        return traces.current().orElse(null);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 import io.shareflow.events.RegistrationLinkIssued;
 import io.shareflow.notifier.mail.RegistrationInvitation;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,7 +33,7 @@ class ProvisioningListener {
 
     @KafkaHandler
     void registrationLinkIssued(RegistrationLinkIssued e) {
-        try (var mdc = MDC.putCloseable("userId", e.getUserId().toString())) {
+        try (var logContext = LogContext.user(e.getUserId())) {
             requests.accept(new RegistrationLinkRequest(e.getEventId(), e.getUserId(), e.getRecipientEmail(),
                     new RegistrationInvitation(e.getOrganizationName(), e.getInviterName(), e.getInviterEmail(),
                             e.getExpiresAt(), REINVITE.equals(e.getReason())),

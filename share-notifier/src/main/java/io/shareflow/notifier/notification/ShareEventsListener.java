@@ -9,9 +9,9 @@ import io.shareflow.events.ShareRequested;
 import io.shareflow.events.ShareRevoked;
 import io.shareflow.notifier.mail.Invitation;
 import io.shareflow.notifier.mail.LinkInvitation;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -47,7 +47,7 @@ class ShareEventsListener {
     /** The original invitation; {@code notify = false} is recorded as skipped. */
     @KafkaHandler
     void shareRequested(ShareRequested e) {
-        try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
+        try (var logContext = LogContext.share(e.getShareId())) {
             requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), 0, e.getRecipientEmail(),
                     e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(), e.getResourceName(),
                             e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(), e.getExpiresAt()),
@@ -61,7 +61,7 @@ class ShareEventsListener {
      */
     @KafkaHandler
     void shareNotificationRequested(ShareNotificationRequested e) {
-        try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
+        try (var logContext = LogContext.share(e.getShareId())) {
             if (e.getAudience() != null) {
                 requests.accept(new LinkNotificationRequest(e.getEventId(), e.getShareId(), Math.max(1, e.getAttempt()),
                         List.of(e.getRecipientEmail()), true, new LinkInvitation(e.getSharerName(), e.getSharerEmail(),
@@ -84,7 +84,7 @@ class ShareEventsListener {
      */
     @KafkaHandler
     void shareLinkCreated(ShareLinkCreated e) {
-        try (var mdc = MDC.putCloseable("shareId", e.getLinkId().toString())) {
+        try (var logContext = LogContext.share(e.getLinkId())) {
             List<String> recipients = e.getRecipients().stream().map(LinkRecipient::getEmail).toList();
             requests.accept(new LinkNotificationRequest(e.getEventId(), e.getLinkId(), recipients, e.getNotify(),
                     new LinkInvitation(orEmpty(e.getSharerName()), orEmpty(e.getSharerEmail()),
@@ -97,7 +97,7 @@ class ShareEventsListener {
     /** A revoked share's e-mails still waiting (pending, or between retries) are dropped, never sent later. */
     @KafkaHandler
     void shareRevoked(ShareRevoked e) {
-        try (var mdc = MDC.putCloseable("shareId", e.getShareId().toString())) {
+        try (var logContext = LogContext.share(e.getShareId())) {
             requests.accept(new ShareRevocation(e.getEventId(), e.getShareId()));
         }
     }

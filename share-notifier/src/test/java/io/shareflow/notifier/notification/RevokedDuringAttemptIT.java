@@ -80,7 +80,7 @@ class RevokedDuringAttemptIT extends NotifierIntegrationSupport {
                 .param("recipient", recipient).param("sealed", new byte[] {1, 2, 3}).param("dueIn", dueIn)
                 .update();
         return new Notification(eventId, 0, shareId, null, 0, messageId, recipient, null, null, 1, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /** What {@link Notifications#claimDue} does to a row, for this one row. */

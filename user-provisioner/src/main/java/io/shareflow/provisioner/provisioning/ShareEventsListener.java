@@ -2,9 +2,9 @@ package io.shareflow.provisioner.provisioning;
 
 import io.shareflow.events.ShareRequested;
 import io.shareflow.provisioner.provisioning.model.RecipientRequest;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,7 +29,7 @@ class ShareEventsListener {
 
     @KafkaHandler
     void shareRequested(ShareRequested event) {
-        try (var mdc = MDC.putCloseable("shareId", event.getShareId().toString())) {
+        try (var logContext = LogContext.share(event.getShareId())) {
             provisioning.handle(new RecipientRequest(event.getEventId(), event.getShareId(),
                     event.getOrganizationId(), event.getRecipientEmail(), event.getNotify(), event.getSharerName(),
                     event.getSharerEmail()));
