@@ -36,6 +36,7 @@ import io.shareflow.embedded.PostgresServer;
 import io.shareflow.outbox.HeadersColumn;
 import io.shareflow.outbox.OutboxMetrics;
 import io.shareflow.outbox.OutboxRelay;
+import io.shareflow.outbox.OutboxSettings;
 import io.shareflow.outbox.OutboxWriter;
 import io.shareflow.outbox.RelayConnectionFactory;
 import io.shareflow.outbox.RelaySettings;
@@ -221,7 +222,8 @@ public final class OutboxBenchmark {
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(RelayConnectionFactory.of(url, PostgresServer.USER, ""),
-                Map.of("bootstrap.servers", kafka.bootstrapServers()), relaySettings(), new OutboxMetrics(meters));
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), relaySettings(),
+                OutboxSettings.DEFAULT_PROCESSED_EVENT_RETENTION, new OutboxMetrics(meters));
         JdbcClient jdbc = JdbcClient.create(ds);
         // The bulk insert's own upkeep (WAL flush, autovacuum) is not the relay's work.
         jdbc.sql("checkpoint").update();

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Wires the outbox into a Spring Boot service: {@link OutboxWriter} (stamping the active span's
  * {@code traceparent} when Micrometer Tracing is present), {@link ProcessedEvents},
- * the {@link OutboxRelay} (unless {@code shareflow.outbox.relay.enabled=false}), its meters, and
+ * the {@link OutboxRelay} (unless {@code shareflow.outbox.relay.enabled=false}; it also deletes expired
+ * published and processed-event rows), its meters, and
  * the outbox's Flyway migrations ({@code classpath:db/outbox}) into the service's own Flyway.
  */
 @AutoConfiguration(afterName = {
@@ -87,7 +88,7 @@ public class OutboxAutoConfiguration {
         return new OutboxRelay(
                 RelayConnectionFactory.of(dataSource.determineUrl(), dataSource.determineUsername(),
                         dataSource.determinePassword()),
-                kafka.buildProducerProperties(), settings.relay(), metrics);
+                kafka.buildProducerProperties(), settings.relay(), settings.processedEventRetention(), metrics);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,7 +1,6 @@
 package io.shareflow.outbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,12 +52,12 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final long WAIT_SLICE_MILLIS = 250;
-    private static final int MAX_CLEANUP_STATEMENTS = 10;
     private static final String SESSION_SETTINGS = "set enable_sort = off";
 
     private final RelayConnectionFactory connections;
     private final Map<String, Object> producerConfig;
     private final RelaySettings settings;
+    private final List<ExpiredRows> expiring;
     private final OutboxMetrics metrics;
 
     private volatile boolean running;
@@ -70,13 +69,17 @@ public class OutboxRelay implements SmartLifecycle {
      *                       two more mark and read ahead while it leads
      * @param producerConfig Kafka producer settings (at least {@code bootstrap.servers}); the
      *                       relay's delivery settings ({@link #producerDefaults()}) win over them
+     * @param processedEventRetention how long the consumers' {@code processed_event} rows are kept; the
+     *                       relay deletes older ones with its published rows (one cleanup per database)
      */
     public OutboxRelay(RelayConnectionFactory connections, Map<String, Object> producerConfig,
-                       RelaySettings settings, OutboxMetrics metrics) {
+                       RelaySettings settings, Duration processedEventRetention, OutboxMetrics metrics) {
         this.connections = connections;
         this.producerConfig = new HashMap<>(producerConfig);
         this.producerConfig.putAll(producerDefaults());
         this.settings = settings;
+        this.expiring = List.of(ExpiredRows.publishedEvents(settings.retention()),
+                ExpiredRows.processedEvents(processedEventRetention));
         this.metrics = metrics;
     }
 
@@ -342,21 +345,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void deleteExpired(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("""
-                delete from outbox_event_published where ctid = any(array(
-                    select ctid from outbox_event_published
-                    where published_at < now() - make_interval(secs => ?)
-                    limit ?))
-                """)) {
-            ps.setDouble(1, settings.retention().toMillis() / 1000.0);
-            ps.setInt(2, settings.cleanupBatchSize());
-            // A bounded share per cleanup: after a long outage, publishing must not wait until
-            // millions of expired rows are gone.
-            int deleted;
-            int statements = 0;
-            do {
-                deleted = ps.executeUpdate();
-            } while (deleted == settings.cleanupBatchSize() && running && ++statements < MAX_CLEANUP_STATEMENTS);
+        for (ExpiredRows rows : expiring) {
+            rows.delete(connection, settings.cleanupBatchSize(), () -> running);
         }
     }
 

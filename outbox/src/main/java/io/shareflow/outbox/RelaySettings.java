@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff       the longest wait after a failed publish or a lost database connection
  * @param lockId           the PostgreSQL advisory lock key that elects the one active relay
  * @param retention        how long published rows are kept for replays before they are deleted
- * @param cleanupInterval  how often published rows older than {@code retention} are deleted
+ * @param cleanupInterval  how often published rows older than {@code retention}, and processed-event rows older
+ *                         than {@code shareflow.outbox.processed-event-retention}, are deleted
  * @param cleanupBatchSize rows deleted per statement, so a cleanup never holds long locks
  */
 public record RelaySettings(
@@ -51,6 +52,11 @@ public record RelaySettings(
     public RelaySettings withRetention(Duration keep, Duration every) {
         return new RelaySettings(enabled, batchSize, fetchSize, pollInterval, standbyInterval, maxBackoff, lockId, keep,
                 every, cleanupBatchSize);
+    }
+
+    public RelaySettings withCleanup(Duration every, int batchSize) {
+        return new RelaySettings(enabled, this.batchSize, fetchSize, pollInterval, standbyInterval, maxBackoff, lockId,
+                retention, every, batchSize);
     }
 
     public RelaySettings withMaxBackoff(Duration backoff) {

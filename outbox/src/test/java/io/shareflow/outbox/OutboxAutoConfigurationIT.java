@@ -89,7 +89,7 @@ class OutboxAutoConfigurationIT {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(JdbcClient.class)
                     .sql("select version from flyway_schema_history where success order by installed_rank")
-                    .query(String.class).list()).containsExactly("0.1", "1", "0.2");
+                    .query(String.class).list()).containsExactly("0.1", "1", "0.2", "0.3");
         });
     }
 

@@ -58,8 +58,12 @@ final class OutboxTestSupport {
     }
 
     OutboxRelay relay(String bootstrapServers, RelaySettings settings) {
+        return relay(bootstrapServers, settings, OutboxSettings.DEFAULT_PROCESSED_EVENT_RETENTION);
+    }
+
+    OutboxRelay relay(String bootstrapServers, RelaySettings settings, Duration processedEventRetention) {
         return new OutboxRelay(RelayConnectionFactory.of(jdbcUrl, "postgres", ""),
-                Map.of("bootstrap.servers", bootstrapServers), settings,
+                Map.of("bootstrap.servers", bootstrapServers), settings, processedEventRetention,
                 new OutboxMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 

@@ -16,6 +16,7 @@ import io.shareflow.embedded.KraftBroker;
 import io.shareflow.embedded.PostgresServer;
 import io.shareflow.outbox.OutboxMetrics;
 import io.shareflow.outbox.OutboxRelay;
+import io.shareflow.outbox.OutboxSettings;
 import io.shareflow.outbox.RelayConnectionFactory;
 import io.shareflow.outbox.RelaySettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -141,7 +142,8 @@ public final class PeerDrainComparison {
         ShareRequestedBacklog.insertPending(ds, topic, events);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(RelayConnectionFactory.of(url, PostgresServer.USER, ""),
-                Map.of("bootstrap.servers", kafka.bootstrapServers()), RelaySettings.defaults(), new OutboxMetrics(meters));
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), RelaySettings.defaults(),
+                OutboxSettings.DEFAULT_PROCESSED_EVENT_RETENTION, new OutboxMetrics(meters));
         JdbcClient jdbc = JdbcClient.create(ds);
         jdbc.sql("checkpoint").update();
         jdbc.sql("vacuum analyze outbox_event").update();
