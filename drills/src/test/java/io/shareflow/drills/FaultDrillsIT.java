@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.shareflow.localstack.RestCalls;
 import io.shareflow.localstack.ServiceProcess;
+import io.shareflow.localstack.ops.DeadLetterRedrive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -188,6 +189,71 @@ class FaultDrillsIT {
                 deliveries, users, history, events, (System.nanoTime() - started) / 1e9));
     }
 
+    @Test
+    @Order(6)
+    void poisonAndAlwaysFailingEventsAreDeadLetteredTheirShareEndsTerminalAndARedriveProcessesThemOnce() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String poisoned = "poison." + tag + "@example.com";
+        // A valid event whose handling always fails: the notifier's send log refuses this recipient's rows.
+        execute("share_notifier", "create or replace function drill_refuse() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'refused by the drill'; end $$");
+        execute("share_notifier", "create trigger drill_refuse before insert on notification for each row when "
+                + "(new.recipient_email = '" + poisoned + "') execute function drill_refuse()");
+        long deadLettersBefore = DeadLetters.count(stack.bootstrapServers(), EVENTS_DLT);
+        // Bytes that are no known schema, on every partition of share.events.v1, ahead of the stream.
+        DeadLetters.produceGarbage(stack.bootstrapServers(), EVENTS, 3);
+        RestCalls.Response poison = RestCalls.post(stack.shareApiUrls().get(0) + "/v1/shares/" + documents.get(0), alice,
+                Map.of("recipientEmail", poisoned, "message", "This one fails in the notifier."));
+        assertThat(poison.status()).isEqualTo(202);
+        UUID poisonShare = UUID.fromString(poison.data().path("shares").get(0).path("shareId").asText());
+        long started = System.nanoTime();
+
+        // The partitions keep flowing: a stream behind the poison ends as every other drill's.
+        String streamTag = UUID.randomUUID().toString().substring(0, 8);
+        ShareStream stream = new ShareStream(stack.shareApiUrls(), alice, documents, streamTag);
+        List<Accepted> accepted = stream.run(Math.max(30, SHARES / 10), PER_SECOND, null);
+        DrillOutcome[] outcome = new DrillOutcome[1];
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            outcome[0] = DrillOutcome.read(stack, accepted, streamTag);
+            return outcome[0].notTerminal().isEmpty() && outcome[0].missingEmails().isEmpty();
+        });
+        assertThat(outcome[0].problems(0)).as("the stream behind the poison").isEmpty();
+
+        // The failing event is dead-lettered with its cause in the headers, and its share is terminal:
+        // NOTIFICATION_FAILED, reported by the notifier at once.
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "NOTIFICATION_FAILED".equals(status(poisonShare)));
+        double toTerminal = (System.nanoTime() - started) / 1e9;
+        assertThat(stack.count("share_api", "select count(*) from share_history where share_id = '" + poisonShare
+                + "' and status = 'NOTIFICATION_FAILED' and cause = 'NotificationFailed(permanent)'"))
+                .as("the notifier's report in the share's history").isOne();
+        List<DeadLetters.Letter> letters = DeadLetters.read(stack.bootstrapServers(), EVENTS_DLT);
+        // Both consumers of share.events.v1 (user-provisioner, share-notifier) dead-letter each unreadable record.
+        assertThat(letters.size() - deadLettersBefore).as("3 unreadable records twice, the failing event").isEqualTo(7);
+        assertThat(letters).filteredOn(l -> poisonShare.toString().equals(l.key())).singleElement()
+                .satisfies(l -> assertThat(l.exceptionMessage()).contains("refused by the drill"));
+        assertThat(letters.subList((int) deadLettersBefore, letters.size()))
+                .filteredOn(l -> l.exceptionMessage().contains("single-object")).hasSize(6);
+
+        // The cause fixed, the documented redrive (bin/redrive-dlt) sends the dead letters back once: the share's
+        // invitation and the recipient's registration e-mail go out, once each, and the share becomes ACTIVE.
+        execute("share_notifier", "drop trigger drill_refuse on notification");
+        int redriven = DeadLetterRedrive.redrive(stack.bootstrapServers(), EVENTS_DLT, false)
+                + DeadLetterRedrive.redrive(stack.bootstrapServers(), PROVISIONING_DLT, false);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> "ACTIVE".equals(status(poisonShare)));
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> deliveriesTo(poisoned).size() == 2);
+        int again = DeadLetterRedrive.redrive(stack.bootstrapServers(), EVENTS_DLT, false);
+        assertThat(again).as("only the unreadable records, dead-lettered again by the redrive").isEqualTo(3);
+        assertThat(DeadLetterRedrive.redrive(stack.bootstrapServers(), PROVISIONING_DLT, false)).isZero();
+        await().atMost(Duration.ofMinutes(1)).until(() -> DeadLetters.count(stack.bootstrapServers(), EVENTS_DLT)
+                == deadLettersBefore + 7 + 6 + 6);
+        assertThat(deliveriesTo(poisoned)).as("each e-mail once").doesNotHaveDuplicates().hasSize(2);
+        report.add(String.format(Locale.ROOT, "6 poison and stuck: 3 unreadable records and an always-failing event "
+                        + "dead-lettered with the cause; the stream behind them: %s; the failing share "
+                        + "NOTIFICATION_FAILED %.0f s after its 202; the redrive sent back %d record(s) once, the share "
+                        + "ACTIVE, its 2 e-mails once each", outcome[0].figures(), toTerminal, redriven));
+    }
+
     /** Sends the stream with {@code fault} a third of the way in, waits until it settles, checks and reports. */
     private static void drill(String name, int allowedRepeats, Runnable fault) throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
@@ -216,6 +282,31 @@ class FaultDrillsIT {
         assertThat(outcome.problems(allowedRepeats)).as(name).isEmpty();
         assertThat(outcome.count("ACTIVE") + outcome.count("EMAIL_SENT")).as("ACTIVE shares and sent link e-mails")
                 .isEqualTo(SHARES);
+    }
+
+    private static final String EVENTS = "share.events.v1";
+    private static final String EVENTS_DLT = "share.events.v1.dlt";
+    private static final String PROVISIONING_DLT = "share.provisioning.v1.dlt";
+
+    private static void execute(String database, String sql) throws Exception {
+        try (var c = stack.database(database).getConnection(); var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static String status(UUID shareId) throws Exception {
+        try (var c = stack.database("share_api").getConnection();
+             var ps = c.prepareStatement("select status from share where id = ?")) {
+            ps.setObject(1, shareId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static List<String> deliveriesTo(String address) {
+        return stack.mailbox().deliveries().stream().filter(d -> d.to().contains(address))
+                .map(Mailbox.Delivery::messageId).toList();
     }
 
     private static UUID document(String name) {

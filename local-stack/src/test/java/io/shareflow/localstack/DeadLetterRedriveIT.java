@@ -1,5 +1,6 @@
 package io.shareflow.localstack;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The runbook's DLT redrive on a real broker: each dead letter goes back to its topic once, without its DLT headers. */
+/**
+ * The runbook's DLT redrive on a real broker: each dead letter goes back to its topic once, without its DLT headers, a
+ * record two consumer groups dead-lettered once.
+ */
 class DeadLetterRedriveIT {
 
     private static KraftBroker broker;
@@ -49,9 +53,19 @@ class DeadLetterRedriveIT {
                 headers.add("ce_id", ("event-" + i).getBytes(StandardCharsets.UTF_8));
                 headers.add("kafka_dlt-original-topic", "orders.v1".getBytes(StandardCharsets.UTF_8));
                 headers.add("kafka_dlt-exception-message", "boom".getBytes(StandardCharsets.UTF_8));
+                headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
+                headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(i).array());
                 producer.send(new ProducerRecord<>("orders.v1.dlt", i % 3, ("key-" + i).getBytes(StandardCharsets.UTF_8),
                         new byte[] {(byte) 0xC3, 1, (byte) i}, headers)).get();
             }
+            // Record 0 dead-lettered by a second consumer group too: the same original partition and offset.
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("ce_id", "event-0".getBytes(StandardCharsets.UTF_8));
+            headers.add("kafka_dlt-original-topic", "orders.v1".getBytes(StandardCharsets.UTF_8));
+            headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
+            headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(0).array());
+            producer.send(new ProducerRecord<>("orders.v1.dlt", 2, "key-0".getBytes(StandardCharsets.UTF_8),
+                    new byte[] {(byte) 0xC3, 1, 0}, headers)).get();
         }
 
         assertThat(DeadLetterRedrive.redrive(broker.bootstrapServers(), "orders.v1.dlt", true)).as("dry run").isEqualTo(5);

@@ -1,9 +1,11 @@
 package io.shareflow.localstack.ops;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the name without {@code .dlt}) with its key, value and headers, less the {@code kafka_dlt-*} ones. Progress is the
  * consumer group {@code shareflow-redrive} on the DLT, committed only after the copies are acknowledged
  * ({@code acks=all}, idempotent producer), so a second run redrives nothing again; should a run die between the two,
- * its copies repeat and the consumers skip them by their {@code eventId}.
+ * its copies repeat and the consumers skip them by their {@code eventId}. A record that several consumer groups
+ * dead-lettered (share-api's events are read by user-provisioner and share-notifier) is in the DLT once per group,
+ * with the same {@code kafka_dlt-original-partition}/{@code -offset}: it is sent back once, and every group sees it
+ * again (a group that had handled it skips it by its {@code eventId}).
  *
  * <p>{@code bin/redrive-dlt --bootstrap-server localhost:9092 --topic share.events.v1.dlt [--dry-run]}
  */
@@ -36,6 +41,8 @@ public final class DeadLetterRedrive {
 
     static final String GROUP = "shareflow-redrive";
     private static final String ORIGINAL_TOPIC = "kafka_dlt-original-topic";
+    private static final String ORIGINAL_PARTITION = "kafka_dlt-original-partition";
+    private static final String ORIGINAL_OFFSET = "kafka_dlt-original-offset";
     private static final String DLT_HEADER_PREFIX = "kafka_dlt-";
 
     private DeadLetterRedrive() {
@@ -83,6 +90,7 @@ public final class DeadLetterRedrive {
                 }
             }
             int count = 0;
+            Set<String> originals = new HashSet<>();
             Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
@@ -90,10 +98,13 @@ public final class DeadLetterRedrive {
                     if (record.offset() >= end.get(tp)) {
                         continue;
                     }
+                    progress.put(tp, new OffsetAndMetadata(record.offset() + 1));
+                    if (!originals.add(original(record))) {
+                        continue; // the same record, dead-lettered by another consumer group
+                    }
                     if (!dryRun) {
                         producer.send(copy(record, deadLetterTopic));
                     }
-                    progress.put(tp, new OffsetAndMetadata(record.offset() + 1));
                     count++;
                 }
             }
@@ -103,6 +114,16 @@ public final class DeadLetterRedrive {
             }
             return count;
         }
+    }
+
+    /** Where the record was before it was dead-lettered; unknown (no headers) counts as a record of its own. */
+    private static String original(ConsumerRecord<byte[], byte[]> record) {
+        Header partition = record.headers().lastHeader(ORIGINAL_PARTITION);
+        Header offset = record.headers().lastHeader(ORIGINAL_OFFSET);
+        if (partition == null || offset == null) {
+            return record.topic() + "-" + record.partition() + "@" + record.offset();
+        }
+        return ByteBuffer.wrap(partition.value()).getInt() + "@" + ByteBuffer.wrap(offset.value()).getLong();
     }
 
     private static ProducerRecord<byte[], byte[]> copy(ConsumerRecord<byte[], byte[]> record, String deadLetterTopic) {
