@@ -40,6 +40,11 @@ public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmail
 
     /** Reads it all now. */
     public static DrillOutcome read(DrillStack stack, List<Accepted> accepted, String tag) {
+        return read(stack, accepted, tag, Set.of());
+    }
+
+    /** @param resent shares whose invitation was sent again once: one e-mail more each (re-send number 1) */
+    public static DrillOutcome read(DrillStack stack, List<Accepted> accepted, String tag, Set<UUID> resent) {
         try {
             Map<UUID, String> statuses = statuses(stack, accepted);
             Set<String> expected = new HashSet<>();
@@ -54,6 +59,11 @@ public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmail
                     case SILENT -> newAddresses.add(share.recipient());
                     case LINK -> expected.add("<share-" + share.shareId() + "-0-" + recipientHash(share.recipient())
                             + "@shareflow>");
+                }
+                if (resent.contains(share.shareId())) {
+                    expected.add(share.link()
+                            ? "<share-" + share.shareId() + "-1-" + recipientHash(share.recipient()) + "@shareflow>"
+                            : "<share-" + share.shareId() + "-1@shareflow>");
                 }
             }
             Map<String, Integer> deliveries = new HashMap<>();
@@ -83,7 +93,10 @@ public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmail
         }
     }
 
-    /** Shares that are not terminal yet (PENDING, or a link whose e-mail is still pending). */
+    /**
+     * Shares that are not terminal yet (PENDING, or a link whose e-mail is still pending). NOTIFICATION_FAILED is
+     * terminal (the compensation, re-sendable), as are ACTIVE, REVOKED, REJECTED and EXPIRED.
+     */
     public List<UUID> notTerminal() {
         return statuses.entrySet().stream().filter(e -> e.getValue().equals("PENDING") || e.getValue().equals("EMAIL_PENDING"))
                 .map(Map.Entry::getKey).toList();
