@@ -50,7 +50,8 @@ public final class DrillStack implements AutoCloseable {
         this.broker = new ChildJvm("kafka", BrokerMain.class,
                 List.of(String.valueOf(settings.kafkaPort()), data.resolve("kafka").toString()), logs());
         this.mailServer = new ChildJvm("mail", MailMain.class,
-                List.of(String.valueOf(settings.smtpPort()), String.valueOf(settings.mailHttpPort())), logs());
+                List.of(String.valueOf(settings.smtpPort()), String.valueOf(settings.mailHttpPort()),
+                        capturedMail().toString()), logs());
         this.mailbox = new Mailbox(settings.mailHttpPort());
     }
 
@@ -96,9 +97,14 @@ public final class DrillStack implements AutoCloseable {
         broker.kill();
     }
 
+    /** SIGTERM: the server stops taking mail, writes what it captured, and the mailbox keeps that. */
     public void stopMail() {
-        mailbox.keepBeforeStop();
         mailServer.stop();
+        mailbox.keepFrom(capturedMail());
+    }
+
+    private Path capturedMail() {
+        return settings.dataDir().resolve("mail-captured.json");
     }
 
     public void startMail() {

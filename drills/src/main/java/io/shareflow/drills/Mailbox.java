@@ -1,10 +1,13 @@
 package io.shareflow.drills;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every e-mail the drill's SMTP server accepted, across its restarts: what it holds is read through its JSON API,
- * and kept here before each stop, since a new process starts empty.
+ * and what a stopping server wrote on its way out is kept here, since a new process starts empty.
  */
 final class Mailbox {
 
@@ -39,9 +42,14 @@ final class Mailbox {
         return all;
     }
 
-    /** Keeps what the running server holds; call it just before the server is stopped. */
-    synchronized void keepBeforeStop() {
-        beforeRestarts.addAll(fetch());
+    /** Keeps what a stopped server wrote on its way out ({@link MailMain}). */
+    synchronized void keepFrom(Path written) {
+        try {
+            beforeRestarts.addAll(parse(Files.readString(written)));
+            Files.delete(written);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The stopped SMTP server left no " + written, e);
+        }
     }
 
     boolean answers() {
@@ -60,19 +68,23 @@ final class Mailbox {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(messages).timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            List<Delivery> deliveries = new ArrayList<>();
-            for (JsonNode m : JSON.readTree(response.body())) {
-                List<String> to = new ArrayList<>();
-                m.path("to").forEach(address -> to.add(address.asText()));
-                deliveries.add(new Delivery(m.path("messageId").asText(null), to, m.path("subject").asText(null),
-                        Instant.parse(m.path("receivedAt").asText())));
-            }
-            return deliveries;
+            return parse(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("The drill's SMTP server does not answer at " + messages, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Delivery> parse(String json) {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (JsonNode m : JSON.readTree(json)) {
+            List<String> to = new ArrayList<>();
+            m.path("to").forEach(address -> to.add(address.asText()));
+            deliveries.add(new Delivery(m.path("messageId").asText(null), to, m.path("subject").asText(null),
+                    Instant.parse(m.path("receivedAt").asText())));
+        }
+        return deliveries;
     }
 }

@@ -88,7 +88,7 @@ public final class ShareStream {
             clients.shutdownNow();
             fault.shutdownNow();
         }
-        return List.copyOf(accepted);
+        return accepted.stream().sorted(java.util.Comparator.comparingInt(Accepted::position)).toList();
     }
 
     /** Requests sent again after a refused connection, a timeout or a 5xx. */
@@ -102,22 +102,22 @@ public final class ShareStream {
         if (slot == 6 && position >= 10) {
             // The recipient of the share 6 positions earlier (a NEW_RECIPIENT one), another document.
             String earlier = "drill" + (position - 6) + "." + tag + "@example.com";
-            accept(Accepted.Kind.AGAIN, earlier, "/v1/shares/" + documents.get(1),
+            accept(position, Accepted.Kind.AGAIN, earlier, "/v1/shares/" + documents.get(1),
                     Map.of("recipientEmail", earlier, "message", "A second document for you."));
         } else if (slot == 7) {
-            accept(Accepted.Kind.SILENT, fresh, "/v1/shares/" + documents.get(0),
+            accept(position, Accepted.Kind.SILENT, fresh, "/v1/shares/" + documents.get(0),
                     Map.of("recipientEmail", fresh, "notify", false));
         } else if (slot == 8 || slot == 9) {
-            accept(Accepted.Kind.LINK, fresh, "/v1/shares/" + documents.get(0) + "/links",
+            accept(position, Accepted.Kind.LINK, fresh, "/v1/shares/" + documents.get(0) + "/links",
                     Map.of("audience", "anyone", "recipients", List.of(Map.of("email", fresh)),
                             "message", "The link to the log."));
         } else {
-            accept(Accepted.Kind.NEW_RECIPIENT, fresh, "/v1/shares/" + documents.get(0),
+            accept(position, Accepted.Kind.NEW_RECIPIENT, fresh, "/v1/shares/" + documents.get(0),
                     Map.of("recipientEmail", fresh, "message", "Here is the A320 log."));
         }
     }
 
-    private void accept(Accepted.Kind kind, String recipient, String path, Map<String, Object> body) {
+    private void accept(int position, Accepted.Kind kind, String recipient, String path, Map<String, Object> body) {
         String key = UUID.randomUUID().toString();
         String json = JSON.writeValueAsString(body);
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
@@ -130,7 +130,7 @@ public final class ShareStream {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 202 || status == 201) {
-                    accepted.add(new Accepted(shareId(kind, response.body()), kind, recipient));
+                    accepted.add(new Accepted(position, shareId(kind, response.body()), kind, recipient));
                     return;
                 }
                 if (status < 500 && status != 429) {

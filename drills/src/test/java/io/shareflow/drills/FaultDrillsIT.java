@@ -94,7 +94,7 @@ class FaultDrillsIT {
     @Order(2)
     void smtpDownLongerThanOneRetryStepThenBack() throws Exception {
         long[] down = new long[1];
-        drill("2a SMTP down 6 s (longer than a retry step, within the window)", 0, () -> {
+        drill("2 SMTP down 6 s (longer than a retry step, within the window)", 0, () -> {
             long stopped = System.nanoTime();
             stack.stopMail();
             pause(Duration.ofSeconds(6));
@@ -146,7 +146,7 @@ class FaultDrillsIT {
                 .containsOnlyKeys(resentIds).allSatisfy((id, copies) -> assertThat(copies).isOne());
         assertThat(outcome.usersCreated()).isEqualTo(outcome.usersExpected());
         assertThat(outcome.backwards()).isEmpty();
-        report.add(String.format(Locale.ROOT, "2b SMTP down %.0f s, past the whole retry window: %d e-mailed shares "
+        report.add(String.format(Locale.ROOT, "3 SMTP down %.0f s, past the whole retry window: %d e-mailed shares "
                         + "NOTIFICATION_FAILED (links: their e-mail FAILED), %d silent ACTIVE; re-sent after recovery: all "
                         + "ACTIVE, %d e-mails, one each; the registration e-mails given up stay so (re-invite)",
                 downSeconds, emailed.size(), shares - emailed.size(), outcome.deliveries().size()));
@@ -160,7 +160,7 @@ class FaultDrillsIT {
                         List.of("share-api-2", "user-provisioner-2", "share-notifier-2"))
                 : List.of(List.of("share-api-1", "user-provisioner-1", "share-notifier-1"));
         for (List<String> victims : rounds) {
-            drill("3 kill -9 of " + String.join(", ", victims) + ", restarted", IN_DOUBT_PER_INSTANCE, () -> {
+            drill("4 kill -9 of " + String.join(", ", victims) + ", restarted", IN_DOUBT_PER_INSTANCE, () -> {
                 List<ServiceProcess> killed = stack.allInstances().stream()
                         .filter(i -> victims.contains(i.name())).toList();
                 killed.forEach(ServiceProcess::kill);
@@ -175,7 +175,7 @@ class FaultDrillsIT {
     void postgresRestartedMidStream() throws Exception {
         List<RestCalls.Response> answers = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
-        drill("4 PostgreSQL restart (down 10 s)", 0, () -> {
+        drill("5 PostgreSQL restart (down 10 s)", 0, () -> {
             stack.stopPostgres();
             try {
                 for (String api : stack.shareApiUrls()) {
@@ -198,7 +198,7 @@ class FaultDrillsIT {
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.body().path("errors").path(0).path("errorCode").asText()).isEqualTo("ServiceUnavailable");
         });
-        assertThat(seconds).as("each answered within 2 s").allSatisfy(s -> assertThat(s).isLessThan(2.5));
+        assertThat(seconds).as("each answered within 2 s").allSatisfy(s -> assertThat(s).isLessThan(2.0));
     }
 
     @Test
@@ -213,7 +213,8 @@ class FaultDrillsIT {
                 + stack.count("share_notifier", "select count(*) from outbox_event");
         long sent = stack.count("share_notifier", "select count(*) from notification");
 
-        // The operator's way: stop the consumers, reset every group of every topic to the earliest offset, start them.
+        // The operator's way: stop the consumers, reset the services' groups on every topic to the earliest offset, start
+        // them. (The redrive's own group on the DLTs is left alone: reset, a later redrive would send them all again.)
         List<ServiceProcess> all = stack.allInstances();
         all.forEach(ServiceProcess::requestStop);
         await().atMost(Duration.ofMinutes(1)).until(() -> all.stream().noneMatch(ServiceProcess::isAlive));
@@ -234,7 +235,7 @@ class FaultDrillsIT {
         assertThat(stack.count("share_api", "select count(*) from outbox_event")
                 + stack.count("user_provisioner", "select count(*) from outbox_event")
                 + stack.count("share_notifier", "select count(*) from outbox_event")).as("events").isEqualTo(events);
-        report.add(String.format(Locale.ROOT, "5 replay of every topic from offset 0: 0 new e-mails (%d before), 0 new "
+        report.add(String.format(Locale.ROOT, "7 replay of every topic from offset 0: 0 new e-mails (%d before), 0 new "
                         + "users (%d), 0 status changes (%d), 0 new events (%d); lag 0 again %.0f s after the reset",
                 deliveries, users, history, events, (System.nanoTime() - started) / 1e9));
     }
@@ -292,6 +293,10 @@ class FaultDrillsIT {
                 + DeadLetterRedrive.redrive(stack.bootstrapServers(), PROVISIONING_DLT, false);
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> "ACTIVE".equals(status(poisonShare)));
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> deliveriesTo(poisoned).size() == 2);
+        assertThat(redriven).as("the 3 unreadable records and the failing event; its registration e-mail").isEqualTo(5);
+        // Both groups dead-letter the redriven unreadable records again before the next run.
+        await().atMost(Duration.ofMinutes(1)).until(() -> DeadLetters.count(stack.bootstrapServers(), EVENTS_DLT)
+                == deadLettersBefore + 7 + 6);
         int again = DeadLetterRedrive.redrive(stack.bootstrapServers(), EVENTS_DLT, false);
         assertThat(again).as("only the unreadable records, dead-lettered again by the redrive").isEqualTo(3);
         assertThat(DeadLetterRedrive.redrive(stack.bootstrapServers(), PROVISIONING_DLT, false)).isZero();
@@ -322,13 +327,13 @@ class FaultDrillsIT {
         Set<UUID> resent = new HashSet<>();
         Set<UUID> revoked = new HashSet<>();
         String api = stack.shareApiUrls().get(1);
-        for (int i = 0; i < accepted.size(); i++) {
-            Accepted share = accepted.get(i);
-            if (i % 20 == 0 || i % 20 == 8) { // one to someone new, one link
+        for (Accepted share : accepted) {
+            int slot = share.position() % 20;
+            if (slot == 0 || slot == 8) { // one to someone new, one link
                 assertThat(RestCalls.post(api + "/v1/shares/" + share.shareId() + "/notifications", alice, Map.of())
                         .status()).as("re-send of %s", share).isEqualTo(202);
                 resent.add(share.shareId());
-            } else if (i % 20 == 10) {
+            } else if (slot == 10) { // to someone new
                 assertThat(RestCalls.delete(api + "/v1/shares/" + share.shareId(), alice).status())
                         .as("revoke of %s", share).isEqualTo(204);
                 revoked.add(share.shareId());

@@ -35,7 +35,7 @@ class DeadLetterRedriveIT {
     @BeforeAll
     static void startBroker() {
         broker = KraftBroker.onFreePort().start();
-        broker.createTopics(3, "orders.v1", "orders.v1.dlt");
+        broker.createTopics(3, "orders.v1", "orders.v1.dlt", "invoices.v1", "invoices.v1.dlt");
     }
 
     @AfterAll
@@ -81,6 +81,41 @@ class DeadLetterRedriveIT {
             assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNull();
             assertThat(r.value()[0]).isEqualTo((byte) 0xC3);
         });
+    }
+
+    /** The runbook's commands as printed: bin/redrive-dlt and bin/kafka-tool, run from the repackaged jar. */
+    @Test
+    void theRunbooksScriptsRedriveAndCountAsPrinted() throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int i = 0; i < 2; i++) {
+                producer.send(new ProducerRecord<>("invoices.v1.dlt", ("key-" + i).getBytes(StandardCharsets.UTF_8),
+                        new byte[] {(byte) i})).get();
+            }
+        }
+        assertThat(run("bin/redrive-dlt", "--bootstrap-server", broker.bootstrapServers(), "--topic", "invoices.v1.dlt",
+                "--dry-run")).contains("would redrive 2 record(s) of invoices.v1.dlt");
+        assertThat(run("bin/redrive-dlt", "--bootstrap-server", broker.bootstrapServers(), "--topic", "invoices.v1.dlt"))
+                .contains("redrove 2 record(s) of invoices.v1.dlt");
+        String offsets = run("bin/kafka-tool", "get-offsets", "--bootstrap-server", broker.bootstrapServers(),
+                "--topic", "invoices.v1");
+        long total = offsets.lines().filter(line -> line.startsWith("invoices.v1:"))
+                .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(':') + 1))).sum();
+        assertThat(total).as(offsets).isEqualTo(2);
+        assertThat(run("bin/kafka-tool", "consumer-groups", "--bootstrap-server", broker.bootstrapServers(), "--list"))
+                .contains("shareflow-redrive");
+    }
+
+    /** Runs a script of the repository's bin/ as an operator would; fails with its output if it fails. */
+    private static String run(String... command) throws Exception {
+        java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath().getParent();
+        List<String> line = new ArrayList<>(List.of(command));
+        line.set(0, root.resolve(command[0]).toString());
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("%s:%n%s", String.join(" ", command), output).isZero();
+        return output;
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int atLeast) {

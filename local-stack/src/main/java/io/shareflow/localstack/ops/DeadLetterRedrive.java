@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -32,8 +35,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * ({@code acks=all}, idempotent producer), so a second run redrives nothing again; should a run die between the two,
  * its copies repeat and the consumers skip them by their {@code eventId}. A record that several consumer groups
  * dead-lettered (share-api's events are read by user-provisioner and share-notifier) is in the DLT once per group,
- * with the same {@code kafka_dlt-original-partition}/{@code -offset}: it is sent back once, and every group sees it
- * again (a group that had handled it skips it by its {@code eventId}).
+ * with the same {@code kafka_dlt-original-partition}/{@code -offset}: within one run it is sent back once, and every
+ * group sees it again (a group that had handled it skips it by its {@code eventId}); run it once every group has given
+ * up on the record, or a later group's copy goes back in the next run.
  *
  * <p>{@code bin/redrive-dlt --bootstrap-server localhost:9092 --topic share.events.v1.dlt [--dry-run]}
  */
@@ -91,6 +95,7 @@ public final class DeadLetterRedrive {
             }
             int count = 0;
             Set<String> originals = new HashSet<>();
+            List<Future<RecordMetadata>> sends = new ArrayList<>();
             Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
@@ -103,16 +108,31 @@ public final class DeadLetterRedrive {
                         continue; // the same record, dead-lettered by another consumer group
                     }
                     if (!dryRun) {
-                        producer.send(copy(record, deadLetterTopic));
+                        sends.add(producer.send(copy(record, deadLetterTopic)));
                     }
                     count++;
                 }
             }
             if (!dryRun) {
                 producer.flush();
+                for (Future<RecordMetadata> send : sends) {
+                    acknowledged(send); // a copy the broker did not take fails the run before its progress is committed
+                }
                 consumer.commitSync(progress);
             }
             return count;
+        }
+    }
+
+    private static void acknowledged(Future<RecordMetadata> send) {
+        try {
+            send.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted before every copy was acknowledged; nothing committed", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A copy was refused (" + e.getCause() + "); nothing committed: run it again",
+                    e.getCause());
         }
     }
 

@@ -9,9 +9,9 @@ import io.shareflow.events.ShareRequested;
 import io.shareflow.support.kafka.DeadLetter;
 import io.shareflow.support.kafka.DeadLetterFollowUp;
 import io.shareflow.support.kafka.TopicNames;
+import io.shareflow.support.tracing.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,7 @@ class DeadLetteredShareEventsListener implements DeadLetterFollowUp {
             }
             return;
         }
-        try (var mdc = MDC.putCloseable("shareId", dead.shareId().toString())) {
+        try (var context = LogContext.share(dead.shareId())) {
             handler.accept(dead);
         } catch (RuntimeException e) {
             log.error("Could not report the dead-lettered event {} of share {} as failed; share-api's stuck-share"
