@@ -113,6 +113,7 @@ public final class DrillStack implements AutoCloseable {
             mailServer.checkAlive();
             return mailbox.answers() && listens(settings.smtpPort());
         });
+        mailbox.serverStarted();
     }
 
     public void restartPostgres() {

@@ -30,6 +30,8 @@ final class Mailbox {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI messages;
     private final List<Delivery> beforeRestarts = new ArrayList<>();
+    /** Whether a server process is there to ask; while it is stopped, what it handed over is all there is. */
+    private boolean serverUp;
 
     Mailbox(int httpPort) {
         this.messages = URI.create("http://localhost:" + httpPort + "/api/messages");
@@ -38,12 +40,20 @@ final class Mailbox {
     /** All deliveries so far, those of earlier server processes first. */
     synchronized List<Delivery> deliveries() {
         List<Delivery> all = new ArrayList<>(beforeRestarts);
-        all.addAll(fetch());
+        if (serverUp) {
+            all.addAll(fetch());
+        }
         return all;
+    }
+
+    /** A server process answers now. */
+    synchronized void serverStarted() {
+        serverUp = true;
     }
 
     /** Keeps what a stopped server wrote on its way out ({@link MailMain}). */
     synchronized void keepFrom(Path written) {
+        serverUp = false;
         try {
             beforeRestarts.addAll(parse(Files.readString(written)));
             Files.delete(written);
