@@ -1,8 +1,10 @@
 package io.shareflow.drills;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,13 +162,19 @@ class FaultDrillsIT {
                         List.of("share-api-2", "user-provisioner-2", "share-notifier-2"))
                 : List.of(List.of("share-api-1", "user-provisioner-1", "share-notifier-1"));
         for (List<String> victims : rounds) {
-            drill("4 kill -9 of " + String.join(", ", victims) + ", restarted", IN_DOUBT_PER_INSTANCE, () -> {
-                List<ServiceProcess> killed = stack.allInstances().stream()
-                        .filter(i -> victims.contains(i.name())).toList();
-                killed.forEach(ServiceProcess::kill);
-                killed.forEach(ServiceProcess::start);
-                killed.forEach(i -> i.awaitHealthy(Duration.ofMinutes(4)));
-            });
+            drill("4 kill -9 in turn of " + String.join(", ", victims) + ", each restarted", IN_DOUBT_PER_INSTANCE,
+                    () -> {
+                        // One process at a time, 2 s apart, while the stream flows; the other instance of each
+                        // service carries on until the killed one is back.
+                        List<ServiceProcess> killed = stack.allInstances().stream()
+                                .filter(i -> victims.contains(i.name())).toList();
+                        for (ServiceProcess instance : killed) {
+                            instance.kill();
+                            instance.start();
+                            pause(Duration.ofSeconds(2));
+                        }
+                        killed.forEach(i -> i.awaitHealthy(Duration.ofMinutes(4)));
+                    });
         }
     }
 
@@ -205,7 +213,7 @@ class FaultDrillsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void replayingEveryTopicFromTheStartRepeatsNothing() {
         long started = System.nanoTime();
         int deliveries = stack.mailbox().deliveries().size();
@@ -238,7 +246,7 @@ class FaultDrillsIT {
         assertThat(stack.count("share_api", "select count(*) from outbox_event")
                 + stack.count("user_provisioner", "select count(*) from outbox_event")
                 + stack.count("share_notifier", "select count(*) from outbox_event")).as("events").isEqualTo(events);
-        report.add(String.format(Locale.ROOT, "7 replay of every topic from offset 0: 0 new e-mails (%d before), 0 new "
+        report.add(String.format(Locale.ROOT, "8 replay of every topic from offset 0: 0 new e-mails (%d before), 0 new "
                         + "users (%d), 0 status changes (%d), 0 new events (%d); lag 0 again %.0f s after the reset",
                 deliveries, users, history, events, (System.nanoTime() - started) / 1e9));
     }
@@ -279,8 +287,8 @@ class FaultDrillsIT {
                 .until(() -> "NOTIFICATION_FAILED".equals(status(poisonShare)));
         double toTerminal = (System.nanoTime() - started) / 1e9;
         assertThat(stack.count("share_api", "select count(*) from share_history where share_id = '" + poisonShare
-                + "' and status = 'NOTIFICATION_FAILED' and cause = 'NotificationFailed(permanent)'"))
-                .as("the notifier's report in the share's history").isOne();
+                + "' and status = 'NOTIFICATION_FAILED' and cause like 'NotificationFailed(permanent: %refused by the "
+                + "drill%'")).as("the notifier's report, with the cause, in the share's history").isOne();
         List<DeadLetters.Letter> letters = DeadLetters.read(stack.bootstrapServers(), EVENTS_DLT);
         // Both consumers of share.events.v1 (user-provisioner, share-notifier) dead-letter each unreadable record.
         assertThat(letters.size() - deadLettersBefore).as("3 unreadable records twice, the failing event").isEqualTo(7);
@@ -310,6 +318,59 @@ class FaultDrillsIT {
                         + "dead-lettered with the cause; the stream behind them: %s; the failing share "
                         + "NOTIFICATION_FAILED %.0f s after its 202; the redrive sent back %d record(s) once, the share "
                         + "ACTIVE, its 2 e-mails once each", outcome[0].figures(), toTerminal, redriven));
+    }
+
+    @Test
+    @Order(7)
+    void aSealedLinkThatDoesNotOpenFailsItsNotificationWithTheCauseAndAReSendMendsIt() throws Exception {
+        String recipient = "unopenable." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        // share-api's outbox row of this recipient's ShareRequested gets one byte of its sealed link flipped, as a
+        // bit error or a tampering would: the AES-GCM tag no longer matches. The sealed bytes start with the
+        // format byte, the key id's length and the key id; the flipped byte is the first of the ciphertext.
+        String keyId = stack.settings().sealKey().split(",")[0].split(":")[0];
+        String prefix = HexFormat.of().formatHex(("\u0001" + (char) keyId.length() + keyId)
+                .getBytes(StandardCharsets.ISO_8859_1));
+        execute("share_api", "create or replace function drill_tamper() returns trigger language plpgsql as $$ "
+                + "declare at int := position('\\x" + prefix + "'::bytea in new.payload); begin "
+                + "if at > 0 then new.payload := set_byte(new.payload, at - 1 + " + (2 + keyId.length() + 12) + ", "
+                + "get_byte(new.payload, at - 1 + " + (2 + keyId.length() + 12) + ") # 255); end if; "
+                + "return new; end $$");
+        execute("share_api", "create trigger drill_tamper before insert on outbox_event_pending for each row when "
+                + "(new.type like '%ShareRequested' and position(convert_to('" + recipient + "', 'UTF8') in "
+                + "new.payload) > 0) execute function drill_tamper()");
+        long deadLettersBefore = DeadLetters.count(stack.bootstrapServers(), EVENTS_DLT);
+        UUID shareId;
+        try {
+            RestCalls.Response created = RestCalls.post(stack.shareApiUrls().get(0) + "/v1/shares/" + documents.get(0),
+                    alice, Map.of("recipientEmail", recipient, "message", "Its link will not open."));
+            assertThat(created.status()).isEqualTo(202);
+            shareId = UUID.fromString(created.data().path("shares").get(0).path("shareId").asText());
+        } finally {
+            execute("share_api", "drop trigger drill_tamper on outbox_event_pending");
+        }
+        long started = System.nanoTime();
+
+        // DESIGN.md "Sealed fields": a permanent failure of that notification with the cause, never a crash loop
+        // and not a dead letter (the event is valid; user-provisioner still provisions the recipient).
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> "NOTIFICATION_FAILED".equals(status(shareId)));
+        double toTerminal = (System.nanoTime() - started) / 1e9;
+        assertThat(stack.count("share_api", "select count(*) from share_history where share_id = '" + shareId
+                + "' and status = 'NOTIFICATION_FAILED' and cause like 'NotificationFailed(permanent: The share link "
+                + "does not open%'")).as("the cause in the share's history").isOne();
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> deliveriesTo(recipient).size() == 1);
+        assertThat(DeadLetters.count(stack.bootstrapServers(), EVENTS_DLT)).as("no dead letter")
+                .isEqualTo(deadLettersBefore);
+
+        // The re-send seals the link afresh: the invitation goes out once and the share is ACTIVE.
+        assertThat(RestCalls.post(stack.shareApiUrls().get(1) + "/v1/shares/" + shareId + "/notifications", alice,
+                Map.of()).status()).isEqualTo(202);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> "ACTIVE".equals(status(shareId)));
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> deliveriesTo(recipient).size() == 2);
+        assertThat(deliveriesTo(recipient)).as("the registration e-mail and the re-sent invitation, once each")
+                .doesNotHaveDuplicates().hasSize(2);
+        report.add(String.format(Locale.ROOT, "7 a sealed link that does not open: the share NOTIFICATION_FAILED "
+                + "with the cause %.0f s after its 202, no dead letter; re-sent: ACTIVE, its invitation once", toTerminal));
     }
 
     /**

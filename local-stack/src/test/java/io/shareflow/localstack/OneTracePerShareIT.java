@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One trace per share request, followed through the JSON log files of the three services: the client's
  * {@code traceparent} is continued by share-api's request, the events' {@code traceparent} headers by each consumer,
- * and the notification row's by the e-mail's send — every line of that work carries the trace id and the share id.
+ * and the notification row's by the e-mail's send — every line of that work carries the trace id and the share id,
+ * and every line that names the share is of that trace.
  */
 @ExtendWith(SharedLocalStack.class)
 class OneTracePerShareIT {
@@ -41,7 +42,7 @@ class OneTracePerShareIT {
     }
 
     @Test
-    void aShareRequestsTraceIdIsInTheLogLinesOfEveryServiceThatWorksOnIt() {
+    void aShareRequestsTraceIdIsInTheLogLinesOfEveryServiceThatWorksOnIt() throws IOException {
         String traceId = hex(16);
         String recipient = "traced." + UUID.randomUUID() + "@example.com";
 
@@ -69,6 +70,22 @@ class OneTracePerShareIT {
                     .contains("io.shareflow.notifier.notification.NotificationRequestHandler",
                             "io.shareflow.notifier.notification.DeliveryOutcomeRecorder");
         });
+        // Every line that names the share, in any service, is of its trace and carries both ids.
+        for (String service : List.of("share-api", "user-provisioner", "share-notifier")) {
+            assertThat(linesNaming(service, shareId)).as("%s's lines about share %s", service, shareId).isNotEmpty()
+                    .allSatisfy(line -> assertThat(List.of(line.path("traceId").asText(), line.path("shareId").asText()))
+                            .as("%s: %s", service, line).containsExactly(traceId, shareId));
+        }
+    }
+
+    /** The service's JSON log lines whose message names the share. */
+    private static List<JsonNode> linesNaming(String service, String shareId) throws IOException {
+        try (Stream<String> lines = Files.lines(stack.service(service).log(), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith("{") && line.contains(shareId))
+                    .map(JSON::readTree)
+                    .filter(line -> line.path("message").asText().contains(shareId))
+                    .toList();
+        }
     }
 
     private static List<String> loggersOf(String service, String traceId, String shareId) throws IOException {

@@ -39,7 +39,7 @@ class NotificationListener {
     void on(NotificationFailed event) {
         try (var logContext = LogContext.share(event.getShareId())) {
             tracker.apply(ShareOutcome.notificationFailed(event.getEventId(), event.getOccurredAt(),
-                    event.getShareId(), event.getPermanent(), event.getRecipientEmail()));
+                    event.getShareId(), event.getPermanent(), event.getRecipientEmail(), event.getReason()));
         }
     }
 

@@ -43,7 +43,7 @@ class LinkNotificationIT extends ShareApiIntegrationSupport {
                 .containsExactly("ann@example.com SENT", "Bob@Example.com FAILED", "cy@example.com PENDING");
         assertThat(link.get("history")).extracting(h -> h.get("status").asString() + " " + h.get("cause").asString())
                 .containsExactly("ACTIVE ShareLinkCreated", "ACTIVE NotificationSent to ANN@example.com",
-                        "ACTIVE NotificationFailed(retries exhausted) to bob@example.com");
+                        "ACTIVE NotificationFailed(retries exhausted: connection refused) to bob@example.com");
         assertThat(count("select count(*) from share where id = ? and status = 'ACTIVE' and provisioning = 'NONE'"
                 + " and notification = 'SKIPPED'", shareId)).isEqualTo(1);
     }
@@ -75,7 +75,7 @@ class LinkNotificationIT extends ShareApiIntegrationSupport {
 
         assertThat(link(shareId).get("history")).extracting(h -> h.get("cause").asString()).containsExactly(
                 "ShareLinkCreated", "NotificationSent to ann@example.com",
-                "NotificationFailed(retries exhausted) to bob@example.com", "NotificationSent to bob@example.com");
+                "NotificationFailed(retries exhausted: connection refused) to bob@example.com", "NotificationSent to bob@example.com");
         assertThat(count("select count(*) from share where id = ? and status = 'ACTIVE' and provisioning = 'NONE'"
                 + " and notification = 'SKIPPED'", shareId)).isEqualTo(1);
         assertThat(count("select count(*) from processed_event where consumer = 'share-api' and event_id = ?",

@@ -74,7 +74,7 @@ class ShareStatusIT extends ShareApiIntegrationSupport {
 
         awaitHistory(shareId, 3);
         assertThat(share(shareId).get("history")).extracting(h -> h.get("cause").asString())
-                .containsExactly("ShareRequested", "NotificationFailed(retries exhausted)", "NotificationSent");
+                .containsExactly("ShareRequested", "NotificationFailed(retries exhausted: connection refused)", "NotificationSent");
         assertThat(count("select count(*) from processed_event where consumer = 'share-api' and event_id = ?",
                 event.getEventId())).isEqualTo(1);
     }

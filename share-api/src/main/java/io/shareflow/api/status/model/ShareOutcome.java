@@ -79,14 +79,20 @@ public record ShareOutcome(UUID eventId, Instant occurredAt, UUID shareId, Provi
 
     /** The invitation could not be delivered. */
     public static ShareOutcome notificationFailed(UUID eventId, Instant occurredAt, UUID shareId, boolean permanent) {
-        return notificationFailed(eventId, occurredAt, shareId, permanent, null);
+        return notificationFailed(eventId, occurredAt, shareId, permanent, null, null);
     }
 
-    /** As {@link #notificationFailed(UUID, Instant, UUID, boolean)}, to {@code recipientEmail} (null = not said). */
+    /**
+     * As {@link #notificationFailed(UUID, Instant, UUID, boolean)}, to {@code recipientEmail} (null = not said), for
+     * the notifier's {@code reason} (null = not said), which the history keeps so that the sharer and an operator
+     * see why without the notifier's logs, e.g. {@code NotificationFailed(permanent: 550 5.1.1 no such user)}.
+     */
     public static ShareOutcome notificationFailed(UUID eventId, Instant occurredAt, UUID shareId, boolean permanent,
-                                                  String recipientEmail) {
+                                                  String recipientEmail, String reason) {
+        String kind = permanent ? "permanent" : "retries exhausted";
+        String why = reason == null || reason.isBlank() ? "" : ": " + reason.strip().replaceAll("\\s+", " ");
         return new ShareOutcome(eventId, occurredAt, shareId, null, Notification.FAILED,
-                permanent ? "NotificationFailed(permanent)" : "NotificationFailed(retries exhausted)", recipientEmail);
+                "NotificationFailed(" + kind + why + ")", recipientEmail);
     }
 
     /** How the history of a link names this outcome for one of its recipients, e.g. {@code NotificationSent to a@b.c}. */

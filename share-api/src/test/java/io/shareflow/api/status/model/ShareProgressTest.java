@@ -394,9 +394,20 @@ class ShareProgressTest {
     void aLinkRecipientsCauseNamesTheRecipient() {
         assertThat(ShareOutcome.notified(UUID.randomUUID(), AT, SHARE, false, " ann@example.com ").recipientCause())
                 .isEqualTo("NotificationSent to ann@example.com");
-        assertThat(ShareOutcome.notificationFailed(UUID.randomUUID(), AT, SHARE, true, null).recipientCause())
+        assertThat(ShareOutcome.notificationFailed(UUID.randomUUID(), AT, SHARE, true, null, null).recipientCause())
                 .isEqualTo("NotificationFailed(permanent)");
         assertThat(ShareOutcome.notified(UUID.randomUUID(), AT, SHARE, false, "").recipientEmail()).isNull();
+    }
+
+    @Test
+    void aFailedNotificationsCauseSaysWhyOnOneLineWithinTheColumn() {
+        assertThat(ShareOutcome.notificationFailed(UUID.randomUUID(), AT, SHARE, true, "ann@example.com",
+                "550 5.1.1 no such user\r\n  here").recipientCause())
+                .isEqualTo("NotificationFailed(permanent: 550 5.1.1 no such user here) to ann@example.com");
+        assertThat(ShareOutcome.notificationFailed(UUID.randomUUID(), AT, SHARE, false, null, " ").cause())
+                .isEqualTo("NotificationFailed(retries exhausted)");
+        assertThat(ShareOutcome.notificationFailed(UUID.randomUUID(), AT, SHARE, false, null, "x".repeat(500)).cause())
+                .hasSize(200).startsWith("NotificationFailed(retries exhausted: xxx").endsWith("…");
     }
 
     @Test
