@@ -13,6 +13,12 @@ import org.springframework.core.env.MapPropertySource;
  * by a client that opened a connection for each, died of {@code OutOfMemoryError} in Tomcat's acceptor with thousands
  * open. Past the limit a new connection waits in the kernel's accept queue until one closes.
  *
+ * <p>Tomcat runs at most 64 request threads ({@code server.tomcat.threads.max}) instead of its 200. A request's work
+ * is bounded by the database pool (10 connections), so threads past a few per connection only wait on it, and under
+ * overload they cost twice: share-api at 200 threads held 35 MB of stacks and answered most of what it could not
+ * serve at once with 503 {@code ServiceUnavailable} (the pool's 1.5 s wait), the answer for a database that is
+ * down. With 64 the rest queue in Tomcat, in order.
+ *
  * <p>Added as the environment's <em>last</em> source, so a service's {@code application.yml} or
  * {@code SERVER_TOMCAT_MAX_CONNECTIONS} overrides it.
  */
@@ -21,6 +27,7 @@ public final class WebServerDefaults implements EnvironmentPostProcessor {
     /** Name of the property source holding these defaults. */
     public static final String PROPERTY_SOURCE_NAME = "shareflowWebServerDefaults";
     static final int MAX_CONNECTIONS = 512;
+    static final int MAX_THREADS = 64;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,6 +35,6 @@ public final class WebServerDefaults implements EnvironmentPostProcessor {
             return;
         }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME,
-                Map.of("server.tomcat.max-connections", MAX_CONNECTIONS)));
+                Map.of("server.tomcat.max-connections", MAX_CONNECTIONS, "server.tomcat.threads.max", MAX_THREADS)));
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -32,6 +34,9 @@ class ConnectionLimitIT {
     @Autowired
     ConfigurableEnvironment environment;
 
+    @Autowired
+    WebServerApplicationContext context;
+
     private static final byte[] REQUEST = "GET /v1/shares HTTP/1.1\r\nHost: localhost\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
 
@@ -39,13 +44,18 @@ class ConnectionLimitIT {
     int port;
 
     @Test
-    void servicesHoldAtMost512ConnectionsUnlessTheySayOtherwise() {
+    void servicesHoldAtMost512ConnectionsAnd64ThreadsUnlessTheySayOtherwise() {
         StandardEnvironment defaults = new StandardEnvironment();
         new WebServerDefaults().postProcessEnvironment(defaults, new SpringApplication());
 
         assertThat(defaults.getProperty("server.tomcat.max-connections", Integer.class)).isEqualTo(512);
+        assertThat(defaults.getProperty("server.tomcat.threads.max", Integer.class)).isEqualTo(64);
         assertThat(environment.getPropertySources().contains(WebServerDefaults.PROPERTY_SOURCE_NAME)).isTrue();
         assertThat(environment.getProperty("server.tomcat.max-connections", Integer.class)).isEqualTo(3);
+        var executor = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector().getProtocolHandler()
+                .getExecutor();
+        assertThat(executor).isInstanceOfSatisfying(org.apache.tomcat.util.threads.ThreadPoolExecutor.class,
+                pool -> assertThat(pool.getMaximumPoolSize()).isEqualTo(64));
     }
 
     @Test
