@@ -48,12 +48,12 @@ final class RawShareTransaction implements ShareWrite {
                                recipient_user_id, role, status, provisioning, notification, notify, subject,
                                message, expires_at, require_sign_in, link_token_hash, link_sealed,
                                link_key_id, sharer_name, sharer_email, created_by, created_at, updated_at,
-                               requested_role)
+                               requested_at, requested_role)
             values (?, ?, 'person', ?, ?, ?,
                     ?, ?, ?, ?, ?, ?, ?,
                     ?, ?, ?, ?, ?,
                     ?, ?, ?, ?, ?, ?,
-                    ?)
+                    ?, ?)
             """;
     static final String INSERT_HISTORY = """
             insert into share_history (share_id, status, provisioning, notification, cause, event_id, at,
@@ -192,6 +192,7 @@ final class RawShareTransaction implements ShareWrite {
             s.setString(++i, sharer.name());
             s.setString(++i, sharer.email());
             s.setObject(++i, sharer.userId());
+            s.setObject(++i, at);
             s.setObject(++i, at);
             s.setObject(++i, at);
             s.setString(++i, null);
