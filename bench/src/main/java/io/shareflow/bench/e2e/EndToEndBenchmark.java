@@ -244,9 +244,9 @@ public final class EndToEndBenchmark {
         Instant asked = Instant.now();
         ActivationSummary activation = ActivationSummary.of(Activations.of(stack.postgres().dataSource("share_api"), part),
                 load.start(), load.end(), asked);
+        // Not a point of the rate chart: the capacity step at the same rate is, and two points at one offered rate
+        // drew a vertical line there. This run's own chart is its createdAt -> ACTIVE p99 over time.
         sustainedSeries = activation.perSecond();
-        ratePoints.add(new Chart.RatePoint(load.offeredPerSecond(), load.acceptedPerSecond(), Double.NaN,
-                load.latency().millis(99)));
 
         String window = settings.sustained().toSeconds() + " s";
         table.add(String.format(Locale.ROOT, "API at %.0f shares/s open-loop, %s: 202/s, p50/p99 from the scheduled "
