@@ -43,6 +43,12 @@ class FaultDrillsIT {
     private static final int PER_SECOND = 25;
     /** Notifier dispatch: 4 workers, batches of 50 (its defaults): what a killed instance can have in doubt. */
     private static final int IN_DOUBT_PER_INSTANCE = 4 * 50;
+    /**
+     * SMTP stopped mid-stream: each notifier worker's kept connection (4 per instance, 2 instances) can have one message
+     * the server took whose reply never came back; it goes again with the same Message-ID, as DESIGN.md's at-least-once
+     * allows (a fresh-clone run saw 1).
+     */
+    private static final int IN_FLIGHT_SMTP_MESSAGES = 2 * 4;
     private static final Duration SETTLE = Duration.ofMinutes(4);
 
     private static DrillStack stack;
@@ -96,7 +102,7 @@ class FaultDrillsIT {
     @Order(2)
     void smtpDownLongerThanOneRetryStepThenBack() throws Exception {
         long[] down = new long[1];
-        drill("2 SMTP down 6 s (longer than a retry step, within the window)", 0, () -> {
+        drill("2 SMTP down 6 s (longer than a retry step, within the window)", IN_FLIGHT_SMTP_MESSAGES, () -> {
             long stopped = System.nanoTime();
             stack.stopMail();
             pause(Duration.ofSeconds(6));
