@@ -41,7 +41,10 @@ class FaultDrillsIT {
     private static final int SHARES = Integer.getInteger("drills.shares", 300);
     private static final boolean FULL = Boolean.getBoolean("drills.full");
     private static final int PER_SECOND = 25;
-    /** Notifier dispatch: 4 workers, batches of 50 (its defaults): what a killed instance can have in doubt. */
+    /**
+     * Notifier dispatch: one batch at a time, 50 e-mails per worker, 4 workers (its defaults): what a killed instance
+     * can have in doubt.
+     */
     private static final int IN_DOUBT_PER_INSTANCE = 4 * 50;
     /**
      * SMTP stopped mid-stream: each notifier worker's kept connection (4 per instance, 2 instances) can have one message
@@ -190,8 +193,8 @@ class FaultDrillsIT {
         List<RestCalls.Response> answers = new ArrayList<>();
         List<Double> seconds = new ArrayList<>();
         // The notifiers' batches under way when the database goes away cannot record their sends: those e-mails are
-        // in doubt and go out again with the same Message-ID (DESIGN.md share-notifier: at-least-once), at most a batch
-        // per worker of each instance.
+        // in doubt and go out again with the same Message-ID (DESIGN.md share-notifier: at-least-once), at most one batch
+        // (50 per worker) of each instance.
         drill("5 PostgreSQL restart (down 10 s)", 2 * IN_DOUBT_PER_INSTANCE, () -> {
             stack.stopPostgres();
             try {

@@ -8,15 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the send log is worked off, prefix {@code shareflow.notifier.dispatch}.
  *
- * @param workers               threads sending e-mail in parallel, each over its own SMTP connection, so one slow
- *                              SMTP conversation does not hold up the rest; at least 1
- * @param batchSize             the most due notifications one worker claims at a time: sent one after the other over
- *                              its connection and committed together. Also the most e-mails a worker can send twice
- *                              when its instance dies mid-batch (at-least-once); at least 1
- * @param batchTimeLimit        how long a worker may hold a batch (its rows and its transaction): what is not sent by
- *                              then goes back unsent, due as before, when the batch commits. Bounds how long a slow
- *                              SMTP server keeps rows from other workers and a revocation waiting
- * @param pollInterval          how often idle workers look for due retries; new notifications wake them at once
+ * @param workers               threads sending a batch's e-mails in parallel, each over its own SMTP connection, so
+ *                              one slow SMTP conversation does not hold up the rest; at least 1
+ * @param batchSize             due notifications per worker in one batch: the batch claims up to
+ *                              {@code workers × batchSize}, sends them and commits them together. Also the most
+ *                              e-mails each worker can send twice when its instance dies mid-batch (at-least-once); at
+ *                              least 1
+ * @param batchTimeLimit        how long a batch may hold its rows (and its transaction): what is not sent by then goes
+ *                              back unsent, due as before, when the batch commits. Bounds how long a slow SMTP server
+ *                              keeps rows from other instances and a revocation waiting
+ * @param pollInterval          how often an idle dispatcher looks for due retries; new notifications wake it at once
  * @param connectionIdleTimeout how long a worker keeps its SMTP connection open without work before it says QUIT
  */
 @ConfigurationProperties("shareflow.notifier.dispatch")

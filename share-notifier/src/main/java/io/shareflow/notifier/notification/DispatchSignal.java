@@ -5,9 +5,7 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes an idle dispatch worker when a new notification is committed, so it need not wait for a poll. One worker per
- * wake-up: it claims everything due (a batch) and wakes the next if it found work, so a trickle of notifications does
- * not send every worker to the database for each of them.
+ * Wakes the idle dispatcher when a new notification is committed, so it need not wait for a poll.
  */
 @Component
 class DispatchSignal {
@@ -15,7 +13,7 @@ class DispatchSignal {
     private final Object lock = new Object();
     private long generation;
 
-    /** Wakes one waiting worker (if any waits: a busy one looks again anyway before it waits). */
+    /** Wakes the waiting dispatcher (if it waits: a busy one looks again anyway before it waits). */
     void wakeUp() {
         synchronized (lock) {
             generation++;
@@ -23,7 +21,7 @@ class DispatchSignal {
         }
     }
 
-    /** Wakes every waiting worker, e.g. to stop. */
+    /** Wakes every waiting thread, e.g. to stop. */
     void wakeUpAll() {
         synchronized (lock) {
             generation++;

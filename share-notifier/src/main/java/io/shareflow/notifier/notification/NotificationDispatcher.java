@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.shareflow.notifier.mail.InvitationMailer;
 import io.shareflow.notifier.mail.SmtpConnection;
@@ -15,14 +18,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Works off the send log with a few worker threads, apart from the Kafka consumer: a slow or failing SMTP server does
- * not hold up a partition's new requests (a revocation waits for the batch holding its rows), and a retry waits in the
- * database, not in memory, so it survives restarts.
+ * Works off the send log apart from the Kafka consumer: a slow or failing SMTP server does not hold up a partition's
+ * new requests (a revocation waits for the batch holding its rows), and a retry waits in the database, not in memory,
+ * so it survives restarts.
  *
- * <p>Each worker has its own SMTP connection, opened at its first e-mail, kept open while work flows (reconnected
- * after a connection error) and closed after {@code connection-idle-timeout} without work and at stop. It delivers
- * one {@link DeliveryBatch} after the other while notifications are due; a worker that found work wakes another, so
- * a backlog is shared out, and idle workers wait for a new notification's commit or the poll interval (due retries).
+ * <p>One thread delivers one {@link DeliveryBatch} after the other while notifications are due, and {@code workers}
+ * sender threads send each batch's e-mails in parallel. Each worker has its own SMTP connection, opened at its first
+ * e-mail, kept open while work flows (reconnected after a connection error) and closed after
+ * {@code connection-idle-timeout} without work and at stop. When nothing is due, the dispatcher waits for a new
+ * notification's commit or the poll interval (due retries).
  */
 @Component
 class NotificationDispatcher implements SmartLifecycle {
@@ -34,9 +38,10 @@ class NotificationDispatcher implements SmartLifecycle {
     private final InvitationMailer mailer;
     private final DispatchSettings settings;
     private final DispatchSignal signal;
-    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
     private volatile CountDownLatch stopping = new CountDownLatch(1);
+    private Thread dispatcher;
+    private ExecutorService senders;
 
     NotificationDispatcher(DeliveryBatch batches, InvitationMailer mailer, DispatchSettings settings,
                            DispatchSignal signal) {
@@ -53,12 +58,15 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         running = true;
         stopping = new CountDownLatch(1);
-        for (int i = 0; i < settings.workers(); i++) {
-            Thread worker = new Thread(this::work, "notifier-dispatch-" + i);
-            worker.setDaemon(true);
-            worker.start();
-            workers.add(worker);
-        }
+        AtomicInteger worker = new AtomicInteger();
+        senders = Executors.newFixedThreadPool(settings.workers(), task -> {
+            Thread thread = new Thread(task, "notifier-dispatch-" + worker.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
+        dispatcher = new Thread(this::work, "notifier-dispatch");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
     }
 
     @Override
@@ -67,15 +75,12 @@ class NotificationDispatcher implements SmartLifecycle {
         stopping.countDown();
         signal.wakeUpAll();
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        for (Thread worker : workers) {
-            try {
-                worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            dispatcher.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        workers.clear();
+        senders.shutdown();
     }
 
     @Override
@@ -84,17 +89,17 @@ class NotificationDispatcher implements SmartLifecycle {
     }
 
     private void work() {
-        try (SmtpConnection smtp = mailer.openConnection()) {
+        List<SmtpConnection> connections = new ArrayList<>();
+        for (int i = 0; i < settings.workers(); i++) {
+            connections.add(mailer.openConnection());
+        }
+        try {
             long lastWork = System.nanoTime();
             while (running) {
                 long seen = signal.current();
                 try {
-                    int claimed = batches.deliver(smtp, () -> running);
-                    if (claimed > 0) {
+                    if (batches.deliver(connections, senders, () -> running) > 0) {
                         lastWork = System.nanoTime();
-                        if (claimed >= settings.batchSize()) {
-                            signal.wakeUp(); // a full batch: there may be more, another worker helps
-                        }
                         continue;
                     }
                 } catch (RuntimeException e) {
@@ -104,16 +109,18 @@ class NotificationDispatcher implements SmartLifecycle {
                     pause(settings.pollInterval());
                     continue;
                 } catch (Error e) {
-                    // A worker that ended here would leave the others to carry on with fewer threads, unnoticed.
+                    // A dispatcher that ended here would leave the send log unsent, unnoticed.
                     log.error("Notification dispatch failed with {}, pausing {}", e, settings.pollInterval(), e);
                     pause(settings.pollInterval());
                     continue;
                 }
-                if (smtp.isOpen() && System.nanoTime() - lastWork >= settings.connectionIdleTimeout().toNanos()) {
-                    smtp.close();
+                if (System.nanoTime() - lastWork >= settings.connectionIdleTimeout().toNanos()) {
+                    connections.stream().filter(SmtpConnection::isOpen).forEach(SmtpConnection::close);
                 }
                 signal.awaitAfter(seen, settings.pollInterval());
             }
+        } finally {
+            connections.forEach(SmtpConnection::close);
         }
     }
 

@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The send log ({@code notification} table). All times are the database's clock. A worker claims rows by locking
+ * The send log ({@code notification} table). All times are the database's clock. A batch claims rows by locking
  * them in its batch's transaction ({@link #claimDue}); the statements that record an outcome run in that same
- * transaction and check the row's state, so two workers or instances never both act on one row.
+ * transaction and check the row's state, so two batches or instances never both act on one row.
  *
  * <p>A row is one e-mail to one recipient, keyed by the asking event and the recipient's position in it (0 for a
  * direct share and a registration e-mail; a share by link has a row per recipient). It holds what the e-mail says without its link
@@ -212,9 +212,9 @@ class Notifications {
 
     /**
      * Claims up to {@code limit} due notifications, most overdue first, for one batch of attempts: locks their rows
-     * ({@code FOR UPDATE SKIP LOCKED}, so other workers and instances take other rows) and changes nothing. Call inside
+     * ({@code FOR UPDATE SKIP LOCKED}, so other instances take other rows) and changes nothing. Call inside
      * the batch's transaction and record each attempt's outcome in it: the lock is the claim, held until the batch
-     * commits. If the worker dies first, PostgreSQL rolls the transaction back and the rows are due again as they were
+     * commits. If the process dies first, PostgreSQL rolls the transaction back and the rows are due again as they were
      * — an attempt in doubt is simply made again, with the same Message-ID. Each returned notification counts the
      * attempt about to be made ({@link Notification#attempts()}). Never one of a revoked share.
      */
