@@ -213,11 +213,14 @@ class BatchedDeliveryIT {
         assertThat(jdbc.sql("show idle_in_transaction_session_timeout").query(String.class).single()).isEqualTo("5min");
     }
 
-    /** Sessions of the notifier's database holding a transaction id: the batch's row locks take one. */
+    /**
+     * Transactions holding the send log's row-share lock, which only a claim ({@code FOR UPDATE}) takes and its batch
+     * keeps until it ends.
+     */
     private static int openDispatchTransactions() {
         return jdbc.sql("""
-                        select count(*) from pg_stat_activity
-                        where datname = current_database() and pid <> pg_backend_pid() and backend_xid is not null
+                        select count(distinct pid) from pg_locks
+                        where relation = 'notification'::regclass and mode = 'RowShareLock'
                         """).query(Integer.class).single();
     }
 

@@ -1,5 +1,7 @@
 package io.shareflow.notifier.mail;
 
+import java.time.Duration;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
@@ -33,6 +35,7 @@ public final class SmtpConnection implements AutoCloseable {
     private boolean unreachable;
     private int lastReply;
     private long opened;
+    private long lastUsed = System.nanoTime();
 
     SmtpConnection(InvitationMailer mailer) {
         this.mailer = mailer;
@@ -46,6 +49,7 @@ public final class SmtpConnection implements AutoCloseable {
      */
     public DeliveryResult send(OutgoingEmail email) {
         unreachable = false;
+        lastUsed = System.nanoTime();
         FixedIdMimeMessage message;
         try {
             message = mailer.compose(email);
@@ -74,6 +78,11 @@ public final class SmtpConnection implements AutoCloseable {
     /** Whether a connection is open (as far as this side knows: the server may have dropped it since). */
     public boolean isOpen() {
         return transport != null;
+    }
+
+    /** Whether a connection is open and no {@link #send} has used it for {@code idle} or longer. */
+    public boolean openAndIdleFor(Duration idle) {
+        return transport != null && System.nanoTime() - lastUsed >= idle.toNanos();
     }
 
     /** How many connections this has opened so far. */

@@ -40,10 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Why one batch for all workers, not one each: a transaction held open while e-mails are sent holds back what
  * PostgreSQL may clean up. Sent rows leave the due index only as dead entries, at its head where every claim starts,
- * and while another worker's batch is still open they cannot be pruned: with a batch per worker, each claim walked
- * the last seconds' sent rows and the rows locked by the other workers (about 2,000 buffers, 8–15 ms a claim at
- * 100 shares/s). With one batch at a time, the rows the previous batch sent are dead to every transaction by the next
- * claim.
+ * and while another transaction that was open when they were sent is still open they cannot be pruned. Batches of
+ * their own per worker would overlap, and each claim would walk the last seconds' sent rows and the rows the other
+ * workers hold (about 2,000 buffers, 8–15 ms a claim at 100 shares/s, measured with four such workers). With one
+ * batch at a time, the rows the previous batch sent are dead to every transaction by the next claim.
  *
  * <p>The transaction's time is bounded: the batch stops sending at {@code batch-time-limit} (the rest go back as they
  * were), and when the server cannot be reached the remaining e-mails are not tried one connect timeout after the
@@ -114,19 +114,25 @@ class DeliveryBatch {
         }
         Round round = new Round(new ConcurrentLinkedQueue<>(batch),
                 System.nanoTime() + settings.batchTimeLimit().toNanos(), keepGoing);
-        List<CompletableFuture<List<Outcome>>> workers = connections.stream()
-                .limit(batch.size())
-                .map(smtp -> CompletableFuture.supplyAsync(() -> send(round, smtp), senders))
-                .toList();
+        List<CompletableFuture<List<Outcome>>> workers = new ArrayList<>();
         List<Outcome> done = new ArrayList<>(batch.size());
         try {
+            connections.stream().limit(batch.size())
+                    .forEach(smtp -> workers.add(CompletableFuture.supplyAsync(() -> send(round, smtp), senders)));
             workers.forEach(worker -> done.addAll(worker.join()));
-        } catch (CompletionException e) {
+        } catch (RuntimeException | Error e) {
             // The batch rolls back: what was sent goes again with the same Message-ID. The other workers stop at their
             // next row; the transaction waits for them, so that no e-mail of it is still going out when it ends.
             round.abandon();
             workers.forEach(worker -> worker.handle((outcomes, failure) -> null).join());
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
         done.sort(BY_KEY);
         for (Outcome outcome : done) {
@@ -149,7 +155,7 @@ class DeliveryBatch {
                 continue;
             }
             try (var trace = traces.continueTrace(n.traceparent(), SEND_SPAN); var subject = subjectOf(n)) {
-                Outcome outcome = attempt(n, smtp);
+                Outcome outcome = attemptOrInDoubt(n, smtp);
                 done.add(outcome);
                 if (outcome.result() != null && smtp.serverUnreachable()) {
                     round.unreachable.compareAndSet(null, outcome.result());
@@ -201,6 +207,22 @@ class DeliveryBatch {
             log.error("The outcome of {} could not be recorded; failing it instead: {}",
                     outcome.notification().about(), e.toString());
             savepoints.executeWithoutResult(status -> outcomes.unrecordable(outcome.notification(), e));
+        }
+    }
+
+    /**
+     * {@link #attempt}, or in doubt if it failed unexpectedly: the e-mail may have gone out, so it is retried with the
+     * same Message-ID, and the connection, in a state nobody knows, is closed. Thrown on, the failure would roll back
+     * the whole batch and send every e-mail of it again, at every claim if it recurs.
+     */
+    private Outcome attemptOrInDoubt(Notification n, SmtpConnection smtp) {
+        try {
+            return attempt(n, smtp);
+        } catch (RuntimeException e) {
+            log.error("The attempt of {} failed unexpectedly; in doubt, it is retried", n.about(), e);
+            smtp.close();
+            return Outcome.of(n, DeliveryResult.failed(DeliveryResult.Outcome.IN_DOUBT,
+                    "The attempt failed unexpectedly: " + e));
         }
     }
 

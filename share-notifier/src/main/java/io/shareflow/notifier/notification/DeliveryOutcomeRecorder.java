@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records how a delivery attempt ended: the send-log row's new state — sent, failed, or pending again
  * with its retry scheduled — and, when a share's notification is finished, its result event in the outbox. It joins
- * the transaction of the worker's batch ({@link DeliveryBatch}), which commits every outcome of the batch at once. A registration e-mail is of a user, not of a share: it publishes no result (the row, the log
+ * the batch's transaction ({@link DeliveryBatch}), which commits every outcome of the batch at once. A registration e-mail is of a user, not of a share: it publishes no result (the row, the log
  * and the metrics are its report), and its failure is logged at ERROR, since nobody else hears of it — the user
  * can be re-invited ({@code POST /v1/users/{id}/invitations} on user-provisioner).
  */

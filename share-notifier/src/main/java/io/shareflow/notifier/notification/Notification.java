@@ -8,7 +8,7 @@ import io.shareflow.notifier.mail.RegistrationInvitation;
 import io.shareflow.notifier.mail.RenderedEmail;
 
 /**
- * A row of the send log that a worker has claimed for an attempt. It holds what to render — a direct share's
+ * A row of the send log that a batch has claimed for an attempt. It holds what to render — a direct share's
  * invitation, a share by link's e-mail to one recipient, or a new user's registration e-mail — and its link still
  * sealed; only a row written before the send log kept links sealed (Flyway V1) holds the e-mail as it was rendered
  * then instead, and is sent as it is until the last of them is final.

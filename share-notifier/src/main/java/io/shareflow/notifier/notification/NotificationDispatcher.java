@@ -41,7 +41,6 @@ class NotificationDispatcher implements SmartLifecycle {
     private volatile boolean running;
     private volatile CountDownLatch stopping = new CountDownLatch(1);
     private Thread dispatcher;
-    private ExecutorService senders;
 
     NotificationDispatcher(DeliveryBatch batches, InvitationMailer mailer, DispatchSettings settings,
                            DispatchSignal signal) {
@@ -58,12 +57,6 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         running = true;
         stopping = new CountDownLatch(1);
-        AtomicInteger worker = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(settings.workers(), task -> {
-            Thread thread = new Thread(task, "notifier-dispatch-" + worker.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        });
         dispatcher = new Thread(this::work, "notifier-dispatch");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -74,13 +67,14 @@ class NotificationDispatcher implements SmartLifecycle {
         running = false;
         stopping.countDown();
         signal.wakeUpAll();
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        if (dispatcher == null) {
+            return;
+        }
         try {
-            dispatcher.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            dispatcher.join(STOP_TIMEOUT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        senders.shutdown();
     }
 
     @Override
@@ -89,17 +83,21 @@ class NotificationDispatcher implements SmartLifecycle {
     }
 
     private void work() {
+        AtomicInteger worker = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(settings.workers(), task -> {
+            Thread thread = new Thread(task, "notifier-dispatch-" + worker.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
         List<SmtpConnection> connections = new ArrayList<>();
         for (int i = 0; i < settings.workers(); i++) {
             connections.add(mailer.openConnection());
         }
         try {
-            long lastWork = System.nanoTime();
             while (running) {
                 long seen = signal.current();
                 try {
                     if (batches.deliver(connections, senders, () -> running) > 0) {
-                        lastWork = System.nanoTime();
                         continue;
                     }
                 } catch (RuntimeException e) {
@@ -114,12 +112,13 @@ class NotificationDispatcher implements SmartLifecycle {
                     pause(settings.pollInterval());
                     continue;
                 }
-                if (System.nanoTime() - lastWork >= settings.connectionIdleTimeout().toNanos()) {
-                    connections.stream().filter(SmtpConnection::isOpen).forEach(SmtpConnection::close);
-                }
+                connections.stream().filter(smtp -> smtp.openAndIdleFor(settings.connectionIdleTimeout()))
+                        .forEach(SmtpConnection::close);
                 signal.awaitAfter(seen, settings.pollInterval());
             }
         } finally {
+            // No sender may still use a connection when it is closed: a batch waits for its senders before it ends.
+            senders.shutdown();
             connections.forEach(SmtpConnection::close);
         }
     }

@@ -279,7 +279,7 @@ class Notifications {
 
     /**
      * The share was revoked: every row of it still waiting to be sent (PENDING, also between retries) becomes DROPPED,
-     * its link erased, and the share is remembered so that no worker claims its rows again. A row that a worker's batch
+     * its link erased, and the share is remembered so that no batch claims its rows again. A row that a batch
      * holds is waited for (its lock): the batch may still send it — an attempt under way cannot be called back — and
      * if it is PENDING again once the batch commits (a retry), it is dropped then.
      *
