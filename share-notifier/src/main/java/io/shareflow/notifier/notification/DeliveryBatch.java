@@ -103,7 +103,7 @@ class DeliveryBatch {
     }
 
     /** The most notifications one batch claims: {@code batch-size} for each worker. */
-    int limit() {
+    private int limit() {
         return settings.workers() * settings.batchSize();
     }
 
