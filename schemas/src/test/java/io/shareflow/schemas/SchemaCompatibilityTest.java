@@ -23,20 +23,21 @@ class SchemaCompatibilityTest {
 
     @Test
     void anOptionalFieldWithADefaultIsCompatible() throws IOException {
-        SchemaVersions withV2 = SchemaVersions.kept().with(testSchema("ShareRequested-v3-optional-field.avsc"));
+        SchemaVersions withNext = SchemaVersions.kept().with(testSchema("ShareRequested-v4-optional-field.avsc"));
 
-        assertThat(incompatibilities(withV2)).isEmpty();
+        assertThat(incompatibilities(withNext)).isEmpty();
     }
 
     @Test
     void detectsARequiredFieldWithoutADefault() throws IOException {
-        SchemaVersions withV2 = SchemaVersions.kept().with(testSchema("ShareRequested-v3-required-field.avsc"));
+        SchemaVersions withNext = SchemaVersions.kept().with(testSchema("ShareRequested-v4-required-field.avsc"));
 
-        // Full transitive: the new version must read every kept one, so it fails against both.
-        assertThat(incompatibilities(withV2)).hasSize(2)
+        // Full transitive: the new version must read every kept one, so it fails against each of them.
+        assertThat(incompatibilities(withNext)).hasSize(3)
                 .allSatisfy(problem -> assertThat(problem).contains("recipientLocale"))
-                .anySatisfy(problem -> assertThat(problem).contains("io.shareflow.events.ShareRequested v3 cannot read v1"))
-                .anySatisfy(problem -> assertThat(problem).contains("io.shareflow.events.ShareRequested v3 cannot read v2"));
+                .anySatisfy(problem -> assertThat(problem).contains("io.shareflow.events.ShareRequested v4 cannot read v1"))
+                .anySatisfy(problem -> assertThat(problem).contains("io.shareflow.events.ShareRequested v4 cannot read v2"))
+                .anySatisfy(problem -> assertThat(problem).contains("io.shareflow.events.ShareRequested v4 cannot read v3"));
     }
 
     /** One line per (reader, writer) pair of versions of the same event that do not resolve. */

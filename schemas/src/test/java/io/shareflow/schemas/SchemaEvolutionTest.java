@@ -34,7 +34,7 @@ class SchemaEvolutionTest {
 
     @BeforeAll
     static void loadV2() throws IOException {
-        v2 = new Schema.Parser().parse(SchemaEvolutionTest.class.getResourceAsStream("/evolution/ShareRequested-v3-optional-field.avsc"));
+        v2 = new Schema.Parser().parse(SchemaEvolutionTest.class.getResourceAsStream("/evolution/ShareRequested-v4-optional-field.avsc"));
         GENERIC.addLogicalTypeConversion(new Conversions.UUIDConversion());
         GENERIC.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     }

@@ -106,13 +106,13 @@ class SchemaVersionsTest {
 
     @Test
     void addsNewerVersionsWithoutChangingTheKeptOnes() throws IOException {
-        Schema v2 = new Schema.Parser().parse(getClass().getResourceAsStream("/evolution/ShareRequested-v3-optional-field.avsc"));
+        Schema next = new Schema.Parser().parse(getClass().getResourceAsStream("/evolution/ShareRequested-v4-optional-field.avsc"));
 
-        SchemaVersions withV2 = SchemaVersions.kept().with(v2);
+        SchemaVersions withNext = SchemaVersions.kept().with(next);
 
-        assertThat(withV2.versionsOf("io.shareflow.events.ShareRequested")).hasSize(3).last().isSameAs(v2);
-        assertThat(withV2.byFingerprint(SchemaNormalization.parsingFingerprint64(v2))).contains(v2);
-        assertThat(withV2.all()).hasSize(SchemaVersions.kept().all().size() + 1);
-        assertThat(SchemaVersions.kept().versionsOf("io.shareflow.events.ShareRequested")).hasSize(2);
+        assertThat(withNext.versionsOf("io.shareflow.events.ShareRequested")).hasSize(4).last().isSameAs(next);
+        assertThat(withNext.byFingerprint(SchemaNormalization.parsingFingerprint64(next))).contains(next);
+        assertThat(withNext.all()).hasSize(SchemaVersions.kept().all().size() + 1);
+        assertThat(SchemaVersions.kept().versionsOf("io.shareflow.events.ShareRequested")).hasSize(3);
     }
 }

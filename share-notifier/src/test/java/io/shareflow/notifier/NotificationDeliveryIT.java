@@ -4,6 +4,9 @@ import static io.shareflow.notifier.SealedEventFixtures.linkOf;
 import static io.shareflow.notifier.SealedEventFixtures.sealedResendOf;
 import static io.shareflow.testsupport.EventFixtures.revocationOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.UUID;
 
 import io.shareflow.embedded.mail.CapturedMessage;
 import io.shareflow.events.NotificationSent;
@@ -88,6 +91,30 @@ class NotificationDeliveryIT extends NotifierIntegrationSupport {
                 .contains("Reminder: the manual");
         assertThat(sentFor(share.getShareId())).extracting(NotificationSent::getCausationEventId)
                 .containsExactlyInAnyOrder(share.getEventId(), resend.getEventId());
+    }
+
+    /**
+     * share-api re-sends a share whose provisioning never answered as its {@code ShareRequested} again (new event,
+     * {@code attempt} N): a second invitation, whose Message-ID a receiver must not take for a repeat of the first.
+     */
+    @Test
+    void aShareRequestedAgainIsSentWithTheMessageIdOfItsAttempt() {
+        ShareRequested share = aShare();
+        ShareRequested again = ShareRequested.newBuilder(share).setEventId(UUID.randomUUID()).setAttempt(1)
+                .build();
+
+        publishInOrder(share, share.getShareId());
+        publishInOrder(again, share.getShareId());
+
+        eventually().until(() -> sentFor(share.getShareId()).size() == 2);
+        assertThat(mailTo(share.getRecipientEmail())).extracting(CapturedMessage::messageId)
+                .containsExactlyInAnyOrder("<share-" + share.getShareId() + "-0@shareflow>",
+                        "<share-" + share.getShareId() + "-1@shareflow>");
+        assertThat(sentFor(share.getShareId()))
+                .extracting(NotificationSent::getCausationEventId, NotificationSent::getMessageId)
+                .containsExactlyInAnyOrder(
+                        tuple(share.getEventId(), "<share-" + share.getShareId() + "-0@shareflow>"),
+                        tuple(again.getEventId(), "<share-" + share.getShareId() + "-1@shareflow>"));
     }
 
     @Test

@@ -154,6 +154,7 @@ class ShareEventPublisher {
                 .setNotify(event.notifyRecipient())
                 .setLinkUrl("")
                 .setSealedLink(ByteBuffer.wrap(event.sealedLink()))
+                .setAttempt(event.attempt())
                 .build();
     }
 }

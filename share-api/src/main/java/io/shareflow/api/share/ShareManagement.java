@@ -212,7 +212,7 @@ class ShareManagement {
                 share.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
                 share.sharerUserId(), orEmpty(share.sharerName()), orEmpty(share.sharerEmail()),
                 share.recipientEmail(), share.recipientUserId(), share.role(), share.subject(), share.message(),
-                share.expiresAt(), true, share.sealedLink());
+                share.expiresAt(), true, share.sealedLink(), attempt);
         events.requested(event);
         statuses.record(share.id(), share.progress(), "ShareRequested(attempt " + attempt + ", provisioning "
                 + share.progress().provisioning() + ")", event.eventId(), now, caller.userId());

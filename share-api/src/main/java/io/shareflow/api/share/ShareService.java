@@ -121,7 +121,8 @@ class ShareService {
                 ShareRequested event = new ShareRequested(UUID.randomUUID(), now, shareId, requestId,
                         sharer.organizationId(), resource.id(), resource.name(), resource.kind(), resource.documentType(),
                         sharer.userId(), sharer.name(), sharer.email(), recipient.email(), recipient.userId(),
-                        role, request.subject(), request.message(), expiresAt, request.notifyRecipient(), sealedLink);
+                        role, request.subject(), request.message(), expiresAt, request.notifyRecipient(), sealedLink,
+                        0);
                 shares.add(event, progress, request.requireSignIn(), token.hash(), keyId, requestedRole);
                 statuses.record(shareId, progress, "ShareRequested", event.eventId(), now);
                 events.requested(event);

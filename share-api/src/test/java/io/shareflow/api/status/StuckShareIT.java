@@ -113,6 +113,8 @@ class StuckShareIT extends ShareApiIntegrationSupport {
         assertThat(again.getRecipientEmail()).isEqualTo(first.getRecipientEmail());
         assertThat(again.getNotify()).isTrue();
         assertThat(again.getSealedLink()).isEqualTo(first.getSealedLink());
+        assertThat(first.getAttempt()).as("the share's first ShareRequested").isZero();
+        assertThat(again.getAttempt()).as("re-send 1: its invitation gets a Message-ID of its own").isEqualTo(1);
         assertThat(events).as("one e-mail asked for: no ShareNotificationRequested besides")
                 .noneMatch(ShareNotificationRequested.class::isInstance);
         assertThat(lastHistory(details(shareId)).get("cause").asString())

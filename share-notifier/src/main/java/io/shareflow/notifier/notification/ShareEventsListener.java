@@ -44,12 +44,15 @@ class ShareEventsListener {
         this.links = links;
     }
 
-    /** The original invitation; {@code notify = false} is recorded as skipped. */
+    /**
+     * The original invitation ({@code attempt} 0), or re-send N of a share whose provisioning never answered, which
+     * share-api publishes as its {@code ShareRequested} again; {@code notify = false} is recorded as skipped.
+     */
     @KafkaHandler
     void shareRequested(ShareRequested e) {
         try (var logContext = LogContext.share(e.getShareId())) {
-            requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), 0, e.getRecipientEmail(),
-                    e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(), e.getResourceName(),
+            requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), Math.max(0, e.getAttempt()),
+                    e.getRecipientEmail(), e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(), e.getResourceName(),
                             e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(), e.getExpiresAt()),
                     links.sealedLinkOf(e.getShareId(), e.getSealedLink(), e.getLinkUrl())));
         }
