@@ -137,6 +137,26 @@ class InfrastructureFailuresTest {
         assertThat(InfrastructureFailures.rootCause(failure)).isInstanceOf(ConnectException.class).hasMessage("Connection refused");
     }
 
+    /**
+     * The listener's transaction on a pooled connection as the server shut down: the statement fails, then its
+     * rollback, whose own failure says nothing of why. Counted by the statement, so the record waits for the database
+     * instead of spending its ordinary retries on the way to the dead-letter topic.
+     */
+    @Test
+    void aFailedRollbackAfterTheDatabaseWentAwayCountsByTheStatementItOverrode() {
+        var statement = new TransientDataAccessResourceException("PreparedStatementCallback",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(statement);
+
+        assertThat(InfrastructureFailures.infrastructureCause(new ListenerExecutionFailedException("Listener method threw",
+                rollback))).isSameAs(statement);
+
+        var afterABug = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        afterABug.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(InfrastructureFailures.isInfrastructureFailure(afterABug)).as("a rollback failing after a bug").isFalse();
+    }
+
     @Test
     void nullIsNoFailure() {
         assertThat(InfrastructureFailures.isInfrastructureFailure(null)).isFalse();
