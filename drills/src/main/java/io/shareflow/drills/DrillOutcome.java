@@ -26,13 +26,16 @@ import java.util.stream.Collectors;
  *
  * @param statuses      share id → status (for a link: its recipient's e-mail state, as {@code EMAIL_<state>})
  * @param expectedEmails the Message-IDs that should have arrived
+ * @param optionalEmails the Message-IDs that may arrive or not: the invitations of shares revoked while they were
+ *                       being sent
  * @param deliveries    Message-ID → how many times it arrived, for this drill's addresses
  * @param usersCreated  users with this drill's addresses
  * @param usersExpected distinct addresses that shares to someone new went to
  * @param backwards     shares whose history has a status of lower rank after a higher one
  */
-public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmails, Map<String, Integer> deliveries,
-                           long usersCreated, long usersExpected, List<UUID> backwards) {
+public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmails, Set<String> optionalEmails,
+                           Map<String, Integer> deliveries, long usersCreated, long usersExpected,
+                           List<UUID> backwards) {
 
     /** Status ranks of share-api's ShareStatus: a share never moves to a lower one. */
     private static final Map<String, Integer> RANK = Map.of("PENDING", 0, "NOTIFICATION_FAILED", 0, "ACTIVE", 1,
@@ -40,24 +43,31 @@ public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmail
 
     /** Reads it all now. */
     public static DrillOutcome read(DrillStack stack, List<Accepted> accepted, String tag) {
-        return read(stack, accepted, tag, Set.of());
+        return read(stack, accepted, tag, Set.of(), Set.of());
     }
 
-    /** @param resent shares whose invitation was sent again once: one e-mail more each (re-send number 1) */
-    public static DrillOutcome read(DrillStack stack, List<Accepted> accepted, String tag, Set<UUID> resent) {
+    /**
+     * @param resent  shares whose invitation was sent again once: one e-mail more each (re-send number 1)
+     * @param revoked shares revoked, perhaps before their invitation went out: it may arrive or not (a registration
+     *                e-mail is the user's, not the share's, and still goes)
+     */
+    public static DrillOutcome read(DrillStack stack, List<Accepted> accepted, String tag, Set<UUID> resent,
+                                    Set<UUID> revoked) {
         try {
             Map<UUID, String> statuses = statuses(stack, accepted);
             Set<String> expected = new HashSet<>();
+            Set<String> optional = new HashSet<>();
             Set<String> newAddresses = new HashSet<>();
             for (Accepted share : accepted) {
+                Set<String> invitations = revoked.contains(share.shareId()) ? optional : expected;
                 switch (share.kind()) {
                     case NEW_RECIPIENT -> {
-                        expected.add("<share-" + share.shareId() + "-0@shareflow>");
+                        invitations.add("<share-" + share.shareId() + "-0@shareflow>");
                         newAddresses.add(share.recipient());
                     }
-                    case AGAIN -> expected.add("<share-" + share.shareId() + "-0@shareflow>");
+                    case AGAIN -> invitations.add("<share-" + share.shareId() + "-0@shareflow>");
                     case SILENT -> newAddresses.add(share.recipient());
-                    case LINK -> expected.add("<share-" + share.shareId() + "-0-" + recipientHash(share.recipient())
+                    case LINK -> invitations.add("<share-" + share.shareId() + "-0-" + recipientHash(share.recipient())
                             + "@shareflow>");
                 }
                 if (resent.contains(share.shareId())) {
@@ -87,7 +97,8 @@ public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmail
             }
             long users = stack.count("user_provisioner",
                     "select count(*) from app_user where lower(email) like '%." + tag + "@example.com'");
-            return new DrillOutcome(statuses, expected, deliveries, users, newAddresses.size(), backwards(stack, accepted));
+            return new DrillOutcome(statuses, expected, optional, deliveries, users, newAddresses.size(),
+                    backwards(stack, accepted));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the drill's outcome: " + e.getMessage(), e);
         }
@@ -111,12 +122,19 @@ public record DrillOutcome(Map<UUID, String> statuses, Set<String> expectedEmail
     public Set<String> unexpectedEmails() {
         Set<String> unexpected = new HashSet<>(deliveries.keySet());
         unexpected.removeAll(expectedEmails);
+        unexpected.removeAll(optionalEmails);
         return unexpected;
     }
 
     /** Deliveries beyond the first of each Message-ID: repeats of an attempt in doubt. */
     public int repeats() {
         return deliveries.values().stream().mapToInt(n -> n - 1).sum();
+    }
+
+    /** The Message-IDs that arrived more than once. */
+    public Set<String> repeated() {
+        return deliveries.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     public long count(String status) {

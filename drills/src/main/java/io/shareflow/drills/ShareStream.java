@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,16 +42,24 @@ public final class ShareStream {
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+    private final Consumer<Accepted> onAccepted;
 
     /**
      * @param documents at least two documents the token's user may share
      * @param tag       in every address of this stream, so a drill counts only its own e-mails and users
      */
     public ShareStream(List<String> apis, String token, List<UUID> documents, String tag) {
+        this(apis, token, documents, tag, share -> { });
+    }
+
+    /** @param onAccepted told of each share as soon as it is accepted, on the client thread that sent it */
+    public ShareStream(List<String> apis, String token, List<UUID> documents, String tag,
+                       Consumer<Accepted> onAccepted) {
         this.apis = List.copyOf(apis);
         this.token = token;
         this.documents = List.copyOf(documents);
         this.tag = tag;
+        this.onAccepted = onAccepted;
     }
 
     /**
@@ -130,7 +139,9 @@ public final class ShareStream {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 202 || status == 201) {
-                    accepted.add(new Accepted(position, shareId(kind, response.body()), kind, recipient));
+                    Accepted share = new Accepted(position, shareId(kind, response.body()), kind, recipient);
+                    accepted.add(share);
+                    onAccepted.accept(share);
                     return;
                 }
                 if (status < 500 && status != 429) {
