@@ -20,6 +20,16 @@ import org.springframework.core.env.MapPropertySource;
  * {@code Retry-After} is the honest answer then. {@code initialization-fail-timeout} keeps Hikari's 1 ms: a service
  * starts only with its database (Flyway migrates it at start anyway).
  *
+ * <p>pgjdbc waits at most 60 s for an answer on a connection ({@code socketTimeout}, a driver property:
+ * {@code spring.datasource.hikari.data-source-properties.socketTimeout}; pgjdbc's default is to wait for ever). A
+ * database that vanishes without closing its connections (a network partition, a failover that moves its address)
+ * would otherwise hang the statement under way, and with it a request thread or a consumer, until the operating
+ * system gives up on the connection, a quarter of an hour or more. The timeout makes it an I/O error (SQLState 08006),
+ * which the web tier answers 503 and a consumer retries on a new connection. No statement of these services waits
+ * that long: the longest wait is for the notifier's batch lock, at most its 10 s time limit plus one SMTP exchange. A
+ * migration that needs longer takes {@code socketTimeout=0} (no limit) in {@code SPRING_DATASOURCE_URL}'s query
+ * string for that start: the URL's parameters win over driver properties.
+ *
  * <p>Added as the environment's <em>last</em> source, so a service's {@code application.yml} or
  * {@code SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT} overrides it.
  */
@@ -30,6 +40,8 @@ public final class DatabasePoolDefaults implements EnvironmentPostProcessor {
     /** Milliseconds (Hikari's setting is a plain {@code long}). */
     static final long CONNECTION_TIMEOUT_MS = 1500;
     static final long VALIDATION_TIMEOUT_MS = 1000;
+    /** Seconds (pgjdbc's {@code socketTimeout} unit). */
+    static final int SOCKET_TIMEOUT_SECONDS = 60;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -38,6 +50,7 @@ public final class DatabasePoolDefaults implements EnvironmentPostProcessor {
         }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
                 "spring.datasource.hikari.connection-timeout", CONNECTION_TIMEOUT_MS,
-                "spring.datasource.hikari.validation-timeout", VALIDATION_TIMEOUT_MS)));
+                "spring.datasource.hikari.validation-timeout", VALIDATION_TIMEOUT_MS,
+                "spring.datasource.hikari.data-source-properties.socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS))));
     }
 }

@@ -23,6 +23,8 @@ class DatabasePoolDefaultsTest {
         assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
         assertThat(pool.getValidationTimeout()).isEqualTo(1000);
         assertThat(pool.getInitializationFailTimeout()).as("Hikari's: no start without the database").isEqualTo(1);
+        assertThat(pool.getDataSourceProperties()).as("pgjdbc's, in seconds, the key as the driver spells it")
+                .containsEntry("socketTimeout", "60");
     }
 
     @Test
