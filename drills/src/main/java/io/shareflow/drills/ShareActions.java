@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
  * Re-sends and revocations as a careful client makes them while a part of the system fails: round-robin over
  * share-api's instances; after a refused connection, a timeout or a 5xx it asks for the share (on the next instance
  * that answers) and tries again only if the change is not there. A re-send takes no {@code Idempotency-Key}, so a
- * client that simply repeated one whose answer was lost could e-mail the recipient twice; this one does not.
+ * client that simply repeated one whose answer was lost could e-mail the recipient twice; this one does not. It looks
+ * after its back-off (100 ms at least), so a commit that was under way when the answer was lost has landed by then;
+ * a request the server still works on after the client's 30 s timeout could still be made twice (a drill would then
+ * see an unexpected re-send 2), which none of these faults produces.
  */
 public final class ShareActions {
 

@@ -1,6 +1,7 @@
 package io.shareflow.outbox;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -18,6 +19,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -84,11 +87,20 @@ public class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "shareflow.outbox.relay", name = "enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(DataSourceProperties dataSource, KafkaProperties kafka, OutboxSettings settings,
-                            OutboxMetrics metrics) {
+                            OutboxMetrics metrics, Environment environment) {
         return new OutboxRelay(
                 RelayConnectionFactory.of(dataSource.determineUrl(), dataSource.determineUsername(),
-                        dataSource.determinePassword()),
+                        dataSource.determinePassword(), poolDriverProperties(environment)),
                 kafka.buildProducerProperties(), settings.relay(), settings.processedEventRetention(), metrics);
+    }
+
+    /**
+     * The driver properties the service gives its pool ({@code spring.datasource.hikari.data-source-properties}, e.g.
+     * a socket timeout): the relay's own connections talk to the same database and get the same.
+     */
+    static Map<String, String> poolDriverProperties(Environment environment) {
+        return Binder.get(environment).bind("spring.datasource.hikari.data-source-properties",
+                Bindable.mapOf(String.class, String.class)).orElse(Map.of());
     }
 
     @Configuration(proxyBeanMethods = false)

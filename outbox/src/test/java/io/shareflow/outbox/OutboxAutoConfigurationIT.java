@@ -4,7 +4,9 @@ import static io.shareflow.outbox.OutboxTestSupport.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -26,6 +28,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,6 +72,30 @@ class OutboxAutoConfigurationIT {
             assertThat(meters.get("shareflow.outbox.backlog").gauge().value()).isZero();
             assertThat(meters.get("shareflow.outbox.parked").gauge().value()).isZero();
         });
+    }
+
+    /**
+     * The relay's own connections (not the pool's) get the driver properties the service gives its pool, e.g. the
+     * socket timeout that ends a wait on a database gone silent; the URL's own parameter still wins.
+     */
+    @Test
+    void theRelaysConnectionsGetThePoolsDriverProperties() {
+        contextOn("outbox_autoconfig_driver_it")
+                .withPropertyValues("spring.datasource.hikari.data-source-properties.socketTimeout=7")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Map<String, String> properties = OutboxAutoConfiguration.poolDriverProperties(context.getEnvironment());
+                    assertThat(properties).containsExactly(Map.entry("socketTimeout", "7"));
+                    String url = context.getEnvironment().getProperty("spring.datasource.url");
+                    try (Connection relay = RelayConnectionFactory.of(url, "postgres", "", properties).open()) {
+                        assertThat(relay.getNetworkTimeout()).as("ms").isEqualTo(7000);
+                    }
+                    try (Connection relay = RelayConnectionFactory.of(url + "?socketTimeout=3", "postgres", "",
+                            properties).open()) {
+                        assertThat(relay.getNetworkTimeout()).as("the URL's, ms").isEqualTo(3000);
+                    }
+                });
+        assertThat(OutboxAutoConfiguration.poolDriverProperties(new StandardEnvironment())).isEmpty();
     }
 
     /**

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a compatible change means on the wire: with a hypothetical next ShareRequested (the current
- * version plus an optional {@code recipientLocale}, called "v2" here), an upgraded consumer reads
- * current data and a not-yet-upgraded consumer reads "v2" data, as long as that schema is kept in the
+ * version plus an optional {@code recipientLocale}, called "next" here), an upgraded consumer reads
+ * current data and a not-yet-upgraded consumer reads "next" data, as long as that schema is kept in the
  * jar it runs with.
  *
  * <p>The test schema is the current version plus one field; when ShareRequested gets a new version,
@@ -28,26 +28,26 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaEvolutionTest {
 
-    private static Schema v2;
+    private static Schema next;
     // Generic records with the same logical-type conversions as the generated classes.
     private static final GenericData GENERIC = new GenericData();
 
     @BeforeAll
-    static void loadV2() throws IOException {
-        v2 = new Schema.Parser().parse(SchemaEvolutionTest.class.getResourceAsStream("/evolution/ShareRequested-v4-optional-field.avsc"));
+    static void loadNext() throws IOException {
+        next = new Schema.Parser().parse(SchemaEvolutionTest.class.getResourceAsStream("/evolution/ShareRequested-v4-optional-field.avsc"));
         GENERIC.addLogicalTypeConversion(new Conversions.UUIDConversion());
         GENERIC.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
     }
 
     @Test
-    void aConsumerOnV2ReadsWhatV1Wrote() throws IOException {
+    void aConsumerOnTheNextVersionReadsWhatTheCurrentOneWrote() throws IOException {
         ShareRequested written = EventFixtures.shareRequested();
         byte[] bytes = AvroEventSerializer.encode(written);
-        BinaryMessageDecoder<GenericRecord> v2Reader = new BinaryMessageDecoder<>(GENERIC, v2, SchemaVersions.kept().with(v2));
+        BinaryMessageDecoder<GenericRecord> nextReader = new BinaryMessageDecoder<>(GENERIC, next, SchemaVersions.kept().with(next));
 
-        GenericRecord read = v2Reader.decode(bytes);
+        GenericRecord read = nextReader.decode(bytes);
 
-        assertThat(read.getSchema()).isEqualTo(v2);
+        assertThat(read.getSchema()).isEqualTo(next);
         assertThat(read.get("recipientLocale")).as("the default of the new field").isNull();
         for (Schema.Field field : ShareRequested.SCHEMA$.getFields()) {
             assertThat(String.valueOf(read.get(field.name()))).as(field.name())
@@ -56,28 +56,28 @@ class SchemaEvolutionTest {
     }
 
     @Test
-    void aConsumerOnV1ReadsWhatV2WroteIntoTheCurrentClass() throws IOException {
+    void aConsumerOnTheCurrentVersionReadsWhatTheNextOneWroteIntoTheCurrentClass() throws IOException {
         ShareRequested expected = EventFixtures.shareRequested();
-        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GENERIC, v2).encode(asV2(expected, "de-CH")).array();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GENERIC, next).encode(asNext(expected, "de-CH")).array();
 
-        SpecificRecord read = new AvroEventDeserializer(SchemaVersions.kept().with(v2)).deserialize(Topics.SHARE_EVENTS, bytes);
+        SpecificRecord read = new AvroEventDeserializer(SchemaVersions.kept().with(next)).deserialize(Topics.SHARE_EVENTS, bytes);
 
         assertThat(read).isInstanceOf(ShareRequested.class).isEqualTo(expected);
     }
 
     @Test
-    void v2DataIsRejectedUntilV2IsKept() throws IOException {
-        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GENERIC, v2).encode(asV2(EventFixtures.shareRequested(), "fr")).array();
+    void dataOfTheNextVersionIsRejectedUntilItIsKept() throws IOException {
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GENERIC, next).encode(asNext(EventFixtures.shareRequested(), "fr")).array();
 
         assertThatThrownBy(() -> new AvroEventDeserializer().deserialize(Topics.SHARE_EVENTS, bytes))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Unknown schema fingerprint");
     }
 
-    private static GenericRecord asV2(ShareRequested v1, String recipientLocale) {
-        GenericData.Record record = new GenericData.Record(v2);
+    private static GenericRecord asNext(ShareRequested current, String recipientLocale) {
+        GenericData.Record record = new GenericData.Record(next);
         for (Schema.Field field : ShareRequested.SCHEMA$.getFields()) {
-            record.put(field.name(), v1.get(field.pos()));
+            record.put(field.name(), current.get(field.pos()));
         }
         record.put("recipientLocale", recipientLocale);
         return record;

@@ -25,10 +25,13 @@ import org.springframework.core.env.MapPropertySource;
  * database that vanishes without closing its connections (a network partition, a failover that moves its address)
  * would otherwise hang the statement under way, and with it a request thread or a consumer, until the operating
  * system gives up on the connection, a quarter of an hour or more. The timeout makes it an I/O error (SQLState 08006),
- * which the web tier answers 503 and a consumer retries on a new connection. No statement of these services waits
- * that long: the longest wait is for the notifier's batch lock, at most its 10 s time limit plus one SMTP exchange. A
- * migration that needs longer takes {@code socketTimeout=0} (no limit) in {@code SPRING_DATASOURCE_URL}'s query
- * string for that start: the URL's parameters win over driver properties.
+ * which the web tier answers 503 and a consumer retries on a new connection (the outbox relay's own connections get
+ * the same driver properties). The timeout must exceed the longest wait a statement can legitimately have: share-api's
+ * and user-provisioner's locks are held by short transactions only; share-notifier's revocations wait for a dispatch
+ * batch, whose transaction its session setting ends within 5 minutes, so its {@code application.yml} raises this to
+ * 330 s. A migration that needs longer takes {@code socketTimeout=0} (no limit) in {@code SPRING_DATASOURCE_URL}'s
+ * query string for that start: the URL's parameters win over driver properties (an environment variable cannot set a
+ * driver property: relaxed binding lowercases its name).
  *
  * <p>Added as the environment's <em>last</em> source, so a service's {@code application.yml} or
  * {@code SPRING_DATASOURCE_HIKARI_CONNECTION_TIMEOUT} overrides it.

@@ -46,12 +46,13 @@ class ShareEventsListener {
 
     /**
      * The original invitation ({@code attempt} 0), or re-send N of a share whose provisioning never answered, which
-     * share-api publishes as its {@code ShareRequested} again; {@code notify = false} is recorded as skipped.
+     * share-api publishes as its {@code ShareRequested} again; {@code notify = false} is recorded as skipped. A negative
+     * attempt is refused (a dead letter), never taken for the first invitation's Message-ID.
      */
     @KafkaHandler
     void shareRequested(ShareRequested e) {
         try (var logContext = LogContext.share(e.getShareId())) {
-            requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), Math.max(0, e.getAttempt()),
+            requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), e.getAttempt(),
                     e.getRecipientEmail(), e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(), e.getResourceName(),
                             e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(), e.getExpiresAt()),
                     links.sealedLinkOf(e.getShareId(), e.getSealedLink(), e.getLinkUrl())));

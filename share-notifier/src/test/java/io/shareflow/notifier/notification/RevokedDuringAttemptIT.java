@@ -3,9 +3,13 @@ package io.shareflow.notifier.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import io.shareflow.notifier.NotifierIntegrationSupport;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,8 @@ class RevokedDuringAttemptIT extends NotifierIntegrationSupport {
     private Notifications notifications;
     @Autowired
     private PlatformTransactionManager transactionManager;
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void aRevocationWaitsForTheBatchHoldingTheRowAndDropsItsRetry() {
@@ -50,6 +56,22 @@ class RevokedDuringAttemptIT extends NotifierIntegrationSupport {
                 .contains("\"attempts\":1");
         assertThat(row(other)).contains("\"state\":\"PENDING\"").doesNotContain("\"link_sealed\":null")
                 .contains("\"last_error\":\"451 try later\"").contains("\"attempts\":1");
+    }
+
+    /**
+     * The wait above may last as long as a batch's transaction: PostgreSQL ends one left idle after
+     * {@code idle_in_transaction_session_timeout}. The driver's socket timeout (service-support's default is 60 s) must
+     * outlast that, or it would cut off a revocation that is legitimately waiting.
+     */
+    @Test
+    void theDriverWaitsForAnAnswerLongerThanABatchTransactionCanLast() throws SQLException {
+        long idleInTransactionMillis = jdbc.sql("select setting::bigint from pg_settings"
+                + " where name = 'idle_in_transaction_session_timeout'").query(Long.class).single();
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(idleInTransactionMillis).as("the service's session setting").isEqualTo(300_000);
+            assertThat((long) connection.getNetworkTimeout()).as("pgjdbc's socket timeout, ms")
+                    .isGreaterThan(idleInTransactionMillis);
+        }
     }
 
     @Test
