@@ -8,6 +8,8 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.transaction.TransactionSystemException;
+
 class CausesTest {
 
     @Test
@@ -39,5 +41,23 @@ class CausesTest {
 
         assertThat(Causes.chain(outer)).containsExactly(outer, inner);
         assertThat(Causes.find(outer, UnsupportedOperationException.class)).isNull();
+    }
+
+    @Test
+    void firstMatchingLooksThroughAFailedRollbackAtTheFailureItOverrode() {
+        SQLException statement = new SQLException("terminating connection due to administrator command", "57P01");
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new IllegalStateException("insert failed", statement));
+        RuntimeException outer = new RuntimeException("listener failed", rollback);
+
+        assertThat(Causes.firstMatching(outer, t -> t instanceof SQLException sql && sql.getSQLState() != null))
+                .isSameAs(statement);
+        assertThat(Causes.firstMatching(outer, SQLException.class::isInstance))
+                .as("what the rollback overrode, before the rollback's own cause").isSameAs(statement);
+        assertThat(Causes.firstMatching(outer, t -> "Connection is closed".equals(t.getMessage())))
+                .as("the rollback's own cause, when the overridden failure has no match").isSameAs(rollback.getCause());
+        assertThat(Causes.firstMatching(outer, UncheckedIOException.class::isInstance)).isNull();
+        assertThat(Causes.firstMatching(null, t -> true)).isNull();
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the infrastructure a listener depends on (the database, a mail server, the broker,
@@ -41,7 +40,7 @@ import org.springframework.transaction.TransactionSystemException;
  * The whole chain is searched, not only its top, because frameworks wrap: a bean validator that queries
  * the database during an outage surfaces as a {@code ValidationException} caused by
  * {@code CannotGetJdbcConnectionException}, and that is still the database's fault, not the record's. A failed
- * rollback ({@link TransactionSystemException}) counts by the failure it overrode, its application exception, as
+ * rollback ({@code TransactionSystemException}) counts by the failure it overrode, its application exception, as
  * the web tier's {@code DatabaseUnavailable} does.
  *
  * <p>Deliberately not included: integrity violations (duplicate key, foreign key), bad SQL, and plain
@@ -82,20 +81,7 @@ final class InfrastructureFailures {
      * @return the first exception in the cause chain that makes it an infrastructure failure, or null
      */
     static Throwable infrastructureCause(Throwable failure) {
-        for (Throwable cause : Causes.chain(failure)) {
-            if (isInfrastructureType(cause)) {
-                return cause;
-            }
-            // A statement failed because the database went away, then the rollback on that connection failed too:
-            // Spring throws the rollback's failure (which need not say why) and keeps the statement's aside.
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-                Throwable statement = infrastructureCause(rollback.getApplicationException());
-                if (statement != null) {
-                    return statement;
-                }
-            }
-        }
-        return null;
+        return Causes.firstMatching(failure, InfrastructureFailures::isInfrastructureType);
     }
 
     /**

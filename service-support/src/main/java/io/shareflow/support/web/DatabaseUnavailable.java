@@ -47,20 +47,7 @@ final class DatabaseUnavailable {
      * @return the first exception of its cause chain that says the database cannot be reached, or null
      */
     static Throwable cause(Throwable failure) {
-        for (Throwable cause : Causes.chain(failure)) {
-            if (isUnreachable(cause)) {
-                return cause;
-            }
-            // A statement failed because the server went away, and then the rollback on that connection failed too:
-            // Spring throws the rollback's failure ("Connection is closed") and keeps the statement's aside.
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-                Throwable statement = cause(rollback.getApplicationException());
-                if (statement != null) {
-                    return statement;
-                }
-            }
-        }
-        return null;
+        return Causes.firstMatching(failure, DatabaseUnavailable::isUnreachable);
     }
 
     private static boolean isUnreachable(Throwable exception) {
