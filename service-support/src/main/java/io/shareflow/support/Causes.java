@@ -35,9 +35,9 @@ public final class Causes {
     /**
      * The outermost exception in the cause chain of {@code failure} that {@code test} accepts, or null. A failed rollback
      * ({@link TransactionSystemException}) is searched, where it stands, through the failure it overrode (its
-     * application exception) before its own cause:
-     * when a statement fails because the database went away, the rollback on that connection fails as well, and Spring
-     * throws the rollback's failure (which need not say why) with the statement's kept aside.
+     * application exception) before its own cause: when a statement fails because the database went away, the
+     * rollback on that connection fails as well, and Spring throws the rollback's failure (which need not say why)
+     * with the statement's kept aside.
      */
     public static Throwable firstMatching(Throwable failure, Predicate<Throwable> test) {
         for (Throwable cause : chain(failure)) {

@@ -54,6 +54,7 @@ public final class DatabasePoolDefaults implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
                 "spring.datasource.hikari.connection-timeout", CONNECTION_TIMEOUT_MS,
                 "spring.datasource.hikari.validation-timeout", VALIDATION_TIMEOUT_MS,
-                "spring.datasource.hikari.data-source-properties.socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS))));
+                "spring.datasource.hikari.data-source-properties.socketTimeout",
+                String.valueOf(SOCKET_TIMEOUT_SECONDS))));
     }
 }

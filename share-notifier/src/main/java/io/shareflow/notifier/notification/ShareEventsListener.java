@@ -53,8 +53,9 @@ class ShareEventsListener {
     void shareRequested(ShareRequested e) {
         try (var logContext = LogContext.share(e.getShareId())) {
             requests.accept(new NotificationRequest(e.getEventId(), e.getShareId(), e.getAttempt(),
-                    e.getRecipientEmail(), e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(), e.getResourceName(),
-                            e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(), e.getExpiresAt()),
+                    e.getRecipientEmail(), e.getNotify(), new Invitation(e.getSharerName(), e.getSharerEmail(),
+                            e.getResourceName(), e.getResourceKind(), e.getRole(), e.getSubject(), e.getMessage(),
+                            e.getExpiresAt()),
                     links.sealedLinkOf(e.getShareId(), e.getSealedLink(), e.getLinkUrl())));
         }
     }

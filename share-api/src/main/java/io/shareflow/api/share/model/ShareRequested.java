@@ -29,7 +29,7 @@ public record ShareRequested(UUID eventId, Instant occurredAt, UUID shareId, UUI
 
     @Override
     public String toString() {
-        return "ShareRequested[eventId=" + eventId + ", shareId=" + shareId + ", requestId=" + requestId + ", attempt=" + attempt
-                + "]";
+        return "ShareRequested[eventId=" + eventId + ", shareId=" + shareId + ", requestId=" + requestId
+                + ", attempt=" + attempt + "]";
     }
 }
